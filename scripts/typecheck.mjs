@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Type-checks every TypeScript project: the pure domain (no DOM, no Node), the browser source,
+// Node code (simulators, tests, scripts) and the browser tests.
+import { spawnSync } from 'node:child_process';
+
+const projects = ['src/domain/tsconfig.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.browser-tests.json'];
+let failed = false;
+for (const project of projects) {
+  const run = spawnSync('npx', ['--no-install', 'tsc', '-p', project], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed = true;
+    console.error(`typecheck failed: ${project}`);
+  }
+}
+process.exit(failed ? 1 : 0);
