@@ -7,9 +7,25 @@ import { hasLicence, hasRight, Licence, Right } from './rights.js';
 describe('Eic_Capabilities', () => {
   it('reads each documented bit', () => {
     const expected: Record<string, number> = {
-      Consult: 1, Disconnect: 2, Hold: 4, Listen: 8, Messaging: 16, Mute: 32, Park: 64, Pause: 128, Pickup: 256,
-      Private: 512, Record: 1024, RequestHelp: 2048, Transfer: 4096, Join: 8192, ObjectWindow: 16384,
-      Conference: 32768, Coach: 65536, Suspended: 131072, SecureRecordingPause: 262144,
+      Consult: 1,
+      Disconnect: 2,
+      Hold: 4,
+      Listen: 8,
+      Messaging: 16,
+      Mute: 32,
+      Park: 64,
+      Pause: 128,
+      Pickup: 256,
+      Private: 512,
+      Record: 1024,
+      RequestHelp: 2048,
+      Transfer: 4096,
+      Join: 8192,
+      ObjectWindow: 16384,
+      Conference: 32768,
+      Coach: 65536,
+      Suspended: 131072,
+      SecureRecordingPause: 262144,
     };
     assert.deepEqual({ ...Capability }, expected);
     for (const bit of Object.values(Capability)) {
@@ -23,7 +39,8 @@ describe('Eic_Capabilities', () => {
     assert.equal(can(parseCapabilities('260'), Capability.Hold), true);
   });
   it('treats missing or malformed masks as no capabilities', () => {
-    for (const bad of [undefined, '', ' ', '-4', '4.5', 'abc', '0x10']) assert.equal(parseCapabilities(bad), NO_CAPABILITIES, String(bad));
+    for (const bad of [undefined, '', ' ', '-4', '4.5', 'abc', '0x10'])
+      assert.equal(parseCapabilities(bad), NO_CAPABILITIES, String(bad));
     assert.equal(parseCapabilities(' 4102 '), 4102);
   });
   it('handles masks wider than 32 bits', () => {

@@ -1,4 +1,4 @@
-import { assertNever } from './assert-never.js';
+import { assertNever } from './diagnostics.js';
 import { CommandErrorKey, PasswordErrorKey } from './messages.js';
 import { pushNotice } from './notices.js';
 import type { QueueObservation } from './observations.js';
@@ -11,15 +11,25 @@ function clearPending(state: SoftphoneState, interactionId: string | null): Soft
   if (interactionId === null) return state;
   const record = state.queue.byId[interactionId];
   if (record === undefined || record.pending === null) return state;
-  return { ...state, queue: { ...state.queue, byId: { ...state.queue.byId, [interactionId]: { ...record, pending: null } } } };
+  return {
+    ...state,
+    queue: { ...state.queue, byId: { ...state.queue.byId, [interactionId]: { ...record, pending: null } } },
+  };
 }
 
 /**
  * A command the server refused or that never reached it: undo the "in flight" marks so the agent
  * can try again, and show a plain-language notice. Nothing the server owns is changed.
  */
-export function stepCommandFailed(state: SoftphoneState, input: Extract<QueueObservation, { kind: 'obs.command.failed' }>, _out: StepOutput): SoftphoneState {
-  const notice = (s: SoftphoneState): SoftphoneState => ({ ...s, notices: pushNotice(s.notices, CommandErrorKey[input.errorKind], s.now, input.interactionId) });
+export function stepCommandFailed(
+  state: SoftphoneState,
+  input: Extract<QueueObservation, { kind: 'obs.command.failed' }>,
+  _out: StepOutput,
+): SoftphoneState {
+  const notice = (s: SoftphoneState): SoftphoneState => ({
+    ...s,
+    notices: pushNotice(s.notices, CommandErrorKey[input.errorKind], s.now, input.interactionId),
+  });
   const id = input.interactionId;
   switch (input.operation) {
     case 'pickup':
@@ -40,7 +50,10 @@ export function stepCommandFailed(state: SoftphoneState, input: Extract<QueueObs
     case 'consultConclude':
     case 'consultCancel': {
       const consult = state.transfer.consult;
-      const reopened = consult !== null && consult.status === 'closing' ? { ...consult, status: 'active' as const } : consult;
+      const reopened =
+        consult !== null && consult.status === 'closing'
+          ? { ...consult, status: 'active' as const }
+          : consult;
       return notice({ ...state, transfer: { ...state.transfer, consult: reopened } });
     }
     case 'createCall': {
@@ -53,17 +66,30 @@ export function stepCommandFailed(state: SoftphoneState, input: Extract<QueueObs
     case 'setStatus':
       return notice({ ...state, status: { ...state.status, pending: null } });
     case 'setActivation':
-      return notice({ ...state, activations: { workgroups: state.activations.workgroups.map((w) => ({ ...w, pending: null })) } });
+      return notice({
+        ...state,
+        activations: { workgroups: state.activations.workgroups.map((w) => ({ ...w, pending: null })) },
+      });
     case 'directoryPage':
       return notice({ ...state, directory: { ...state.directory, requestId: null } });
     case 'transferSearch': {
       const search = state.transfer.search;
-      return notice(search === null ? state : { ...state, transfer: { ...state.transfer, search: { ...search, status: 'done' } } });
+      return notice(
+        search === null
+          ? state
+          : { ...state, transfer: { ...state.transfer, search: { ...search, status: 'done' } } },
+      );
     }
     case 'changePassword': {
       const form = state.session.password;
       if (form === null) return notice(state);
-      return { ...state, session: { ...state.session, password: { ...form, status: 'editing', errors: [PasswordErrorKey.unknown] } } };
+      return {
+        ...state,
+        session: {
+          ...state.session,
+          password: { ...form, status: 'editing', errors: [PasswordErrorKey.unknown] },
+        },
+      };
     }
     case 'logoff':
       // The server may still hold the session, but the agent asked to leave: show the logon screen.

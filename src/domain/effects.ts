@@ -5,7 +5,7 @@ import type { StationChoice } from './station/station-state.js';
 import type { StatusUntil } from './status/status-state.js';
 import type { Audience, TargetType, TransferTarget } from './transfer/transfer-state.js';
 import type { InteractionPhase } from './interaction/interaction-state.js';
-import { assertNever } from './assert-never.js';
+import { assertNever } from './diagnostics.js';
 
 /** Per-user preferences the panel keeps in browser storage. Never credentials. */
 export interface UserPrefs {
@@ -55,7 +55,12 @@ export type CicEffect =
       readonly forwardNumber: string | null;
       readonly until: StatusUntil | null;
     }
-  | { readonly kind: 'cic.setActivation'; readonly userId: string; readonly workgroup: string; readonly active: boolean }
+  | {
+      readonly kind: 'cic.setActivation';
+      readonly userId: string;
+      readonly workgroup: string;
+      readonly active: boolean;
+    }
   | { readonly kind: 'cic.pickup'; readonly interactionId: InteractionId }
   | { readonly kind: 'cic.hold'; readonly interactionId: InteractionId; readonly on: boolean }
   | { readonly kind: 'cic.mute'; readonly interactionId: InteractionId; readonly on: boolean }
@@ -73,18 +78,34 @@ export type CicEffect =
       readonly workgroup: string | null;
       readonly accountCodeId: string | null;
     }
-  | { readonly kind: 'cic.blindTransfer'; readonly interactionId: InteractionId; readonly target: TransferTarget }
-  | { readonly kind: 'cic.consult.start'; readonly interactionId: InteractionId; readonly target: TransferTarget }
+  | {
+      readonly kind: 'cic.blindTransfer';
+      readonly interactionId: InteractionId;
+      readonly target: TransferTarget;
+    }
+  | {
+      readonly kind: 'cic.consult.start';
+      readonly interactionId: InteractionId;
+      readonly target: TransferTarget;
+    }
   | {
       readonly kind: 'cic.consult.audience';
       readonly interactionId: InteractionId;
       readonly consultId: string;
       readonly audience: Audience;
     }
-  | { readonly kind: 'cic.consult.conclude'; readonly interactionId: InteractionId; readonly consultId: string }
+  | {
+      readonly kind: 'cic.consult.conclude';
+      readonly interactionId: InteractionId;
+      readonly consultId: string;
+    }
   | { readonly kind: 'cic.consult.cancel'; readonly interactionId: InteractionId; readonly consultId: string }
   | { readonly kind: 'cic.conference.create'; readonly interactionIds: readonly InteractionId[] }
-  | { readonly kind: 'cic.conference.add'; readonly conferenceId: InteractionId; readonly interactionIds: readonly InteractionId[] }
+  | {
+      readonly kind: 'cic.conference.add';
+      readonly conferenceId: InteractionId;
+      readonly interactionIds: readonly InteractionId[];
+    }
   | {
       readonly kind: 'cic.assignWrapUp';
       readonly interactionId: InteractionId;

@@ -4,7 +4,7 @@
  */
 export type { Brand, InteractionId, UserId, StatusId } from './ids.js';
 export { interactionId, userId, statusId } from './ids.js';
-export { assertNever } from './assert-never.js';
+export { assertNever } from './diagnostics.js';
 export type { Emitter, Listener } from './emitter.js';
 export { createEmitter } from './emitter.js';
 export { parseWireTime, formatWireTime, formatDuration } from './wire-time.js';
@@ -16,14 +16,28 @@ export { Capability, NO_CAPABILITIES, parseCapabilities, can, capabilityMask } f
 export type { Entitlements } from './rights.js';
 export { Right, Licence, hasRight, hasLicence } from './rights.js';
 export type { MessageKey } from './messages.js';
-export { LogonErrorKey, SessionNoticeKey, PasswordErrorKey, StationErrorKey, CommandErrorKey } from './messages.js';
+export {
+  LogonErrorKey,
+  SessionNoticeKey,
+  PasswordErrorKey,
+  StationErrorKey,
+  CommandErrorKey,
+} from './messages.js';
 export type { Diagnostic } from './diagnostics.js';
 export { DiagnosticCode } from './diagnostics.js';
 export type { Notice, NoticeArea } from './notices.js';
 export type { PanelConfig } from './panel-config.js';
 export { defaultPanelConfig, DEFAULT_QUEUE_RETENTION_SECONDS } from './panel-config.js';
 
-export type { Intent, LogonAuth, SessionIntent, StatusIntent, InteractionIntent, TransferIntent, DialIntent } from './intents.js';
+export type {
+  Intent,
+  LogonAuth,
+  SessionIntent,
+  StatusIntent,
+  InteractionIntent,
+  TransferIntent,
+  DialIntent,
+} from './intents.js';
 export type {
   Observation,
   SessionObservation,
@@ -40,7 +54,16 @@ export type {
 export { LogonFailure } from './observations.js';
 export type { Input, InputKind } from './inputs.js';
 export { isIntent, redactInput } from './inputs.js';
-export type { Effect, CicEffect, UiEffect, CrmEffect, StorageEffect, CrmInteraction, UserPrefs, SubscriptionTopic } from './effects.js';
+export type {
+  Effect,
+  CicEffect,
+  UiEffect,
+  CrmEffect,
+  StorageEffect,
+  CrmInteraction,
+  UserPrefs,
+  SubscriptionTopic,
+} from './effects.js';
 export { effectKey, redactEffect } from './effects.js';
 export type { CicPort, CrmPort, StoragePort, NotifierPort, Clock } from './ports.js';
 
@@ -51,7 +74,16 @@ export { step } from './step.js';
 export type { Store, Reducer } from './store.js';
 export { createStore } from './store.js';
 
-export type { SessionArea, SessionPhase, SessionInfo, ServerInfo, IdentityProvider, AuthChoice, LogonPrefs, PasswordChange } from './session/session-state.js';
+export type {
+  SessionArea,
+  SessionPhase,
+  SessionInfo,
+  ServerInfo,
+  IdentityProvider,
+  AuthChoice,
+  LogonPrefs,
+  PasswordChange,
+} from './session/session-state.js';
 export { ConnectionStatus } from './session/session-state.js';
 export { logonErrorKey } from './session/logon-errors.js';
 export type { SessionView } from './session/session-selectors.js';
@@ -62,11 +94,22 @@ export { StationKind } from './station/station-state.js';
 export type { StationFormView, StationOption } from './station/station-selectors.js';
 export { selectStationForm } from './station/station-selectors.js';
 
-export type { StatusArea, StatusMessage, StatusUntil, UserStatus, PreviousStatusInfo } from './status/status-state.js';
+export type {
+  StatusArea,
+  StatusMessage,
+  StatusUntil,
+  UserStatus,
+  PreviousStatusInfo,
+} from './status/status-state.js';
 export type { StatusBarView, StatusChoice, StatusDetailsView } from './status/status-selectors.js';
 export { selectStatusBar, selectStatusChoices, selectStatusDetails } from './status/status-selectors.js';
 
-export type { InteractionRecord, PhaseState, QueueArea, RecordingOrder } from './interaction/interaction-state.js';
+export type {
+  InteractionRecord,
+  PhaseState,
+  QueueArea,
+  RecordingOrder,
+} from './interaction/interaction-state.js';
 export { InteractionPhase, CommandOp } from './interaction/interaction-state.js';
 export { phaseFromStateLetter, stateClass, StateClass } from './interaction/interaction-phase.js';
 export type { Notification, TransitionRule } from './interaction/transitions.js';
@@ -80,7 +123,12 @@ export { selectSecurePause } from './interaction/secure-pause.js';
 export type { InteractionRow } from './interaction/interaction-selectors.js';
 export { selectInteractions, selectAlerting } from './interaction/interaction-selectors.js';
 
-export type { TransferTarget, TransferCandidate, ConsultState, TransferArea } from './transfer/transfer-state.js';
+export type {
+  TransferTarget,
+  TransferCandidate,
+  ConsultState,
+  TransferArea,
+} from './transfer/transfer-state.js';
 export { TargetType, Audience } from './transfer/transfer-state.js';
 export type { TransferView, ConsultView } from './transfer/transfer-selectors.js';
 export { selectTransfer, selectConsult, canConsult } from './transfer/transfer-selectors.js';
@@ -102,4 +150,4 @@ export type { HistoryRow } from './history/history-selectors.js';
 export { HistoryFilter, selectCallHistory } from './history/history-selectors.js';
 
 export type { WorkgroupActivation, ActivationArea } from './activation/activation-state.js';
-export { selectActivations, selectActiveWorkgroups } from './activation/activation-selectors.js';
+export { selectActivations, selectActiveWorkgroups } from './activation/activation-state.js';

@@ -68,7 +68,11 @@ export type InteractionIntent = At &
     | { readonly kind: 'intent.voicemail'; readonly interactionId: InteractionId }
     | { readonly kind: 'intent.dtmf'; readonly interactionId: InteractionId; readonly digits: string }
     /** Drag `droppedId` onto `targetId`; the target ("underneath") keeps the wrap-up prompt. */
-    | { readonly kind: 'intent.conference'; readonly targetId: InteractionId; readonly droppedId: InteractionId }
+    | {
+        readonly kind: 'intent.conference';
+        readonly targetId: InteractionId;
+        readonly droppedId: InteractionId;
+      }
     | { readonly kind: 'intent.assignWrapUp'; readonly interactionId: InteractionId; readonly codeId: string }
   );
 
@@ -81,8 +85,16 @@ export type TransferIntent = At &
         readonly text: string;
         readonly targetTypes: readonly TargetType[];
       }
-    | { readonly kind: 'intent.transfer.blind'; readonly interactionId: InteractionId; readonly target: TransferTarget }
-    | { readonly kind: 'intent.consult.start'; readonly interactionId: InteractionId; readonly target: TransferTarget }
+    | {
+        readonly kind: 'intent.transfer.blind';
+        readonly interactionId: InteractionId;
+        readonly target: TransferTarget;
+      }
+    | {
+        readonly kind: 'intent.consult.start';
+        readonly interactionId: InteractionId;
+        readonly target: TransferTarget;
+      }
     | { readonly kind: 'intent.consult.complete' }
     | { readonly kind: 'intent.consult.both' }
     | { readonly kind: 'intent.consult.neither' }
@@ -100,7 +112,10 @@ export type DialIntent = At &
         readonly number: string;
         readonly source: DialSource;
         /** Set when the Advanced Dial section is open. */
-        readonly advanced: { readonly accountCodeId: string | null; readonly workgroup: string | null } | null;
+        readonly advanced: {
+          readonly accountCodeId: string | null;
+          readonly workgroup: string | null;
+        } | null;
       }
     | { readonly kind: 'intent.redial'; readonly interactionId: InteractionId }
     | { readonly kind: 'intent.directory.search'; readonly text: string }

@@ -4,7 +4,10 @@ import { displayName } from './name-rule.js';
 
 describe('displayName (name rule)', () => {
   it('prefers the display name over everything else', () => {
-    assert.equal(displayName({ displayName: 'Dr. Jo Smith', firstName: 'Jo', lastName: 'Smith', userId: 'jsmith' }), 'Dr. Jo Smith');
+    assert.equal(
+      displayName({ displayName: 'Dr. Jo Smith', firstName: 'Jo', lastName: 'Smith', userId: 'jsmith' }),
+      'Dr. Jo Smith',
+    );
   });
   it('uses "last, first" without a display name', () => {
     assert.equal(displayName({ firstName: 'Jo', lastName: 'Smith', userId: 'jsmith' }), 'Smith, Jo');

@@ -22,7 +22,12 @@ export function initialNoticeArea(): NoticeArea {
 }
 
 /** Adds a notice, dropping the oldest beyond the limit. */
-export function pushNotice(area: NoticeArea, key: MessageKey, at: number, interactionId: string | null = null): NoticeArea {
+export function pushNotice(
+  area: NoticeArea,
+  key: MessageKey,
+  at: number,
+  interactionId: string | null = null,
+): NoticeArea {
   const notice: Notice = { id: area.nextId, key, interactionId, at };
   return { items: [...area.items, notice].slice(-MAX_NOTICES), nextId: area.nextId + 1 };
 }

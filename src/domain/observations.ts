@@ -133,7 +133,11 @@ export type SessionObservation = At &
       }
     | { readonly kind: 'obs.password.changed' }
     | { readonly kind: 'obs.password.rejected'; readonly errors: readonly PasswordPolicyError[] }
-    | { readonly kind: 'obs.user.rights'; readonly rights: readonly string[]; readonly licences: readonly string[] }
+    | {
+        readonly kind: 'obs.user.rights';
+        readonly rights: readonly string[];
+        readonly licences: readonly string[];
+      }
     | { readonly kind: 'obs.station.changed'; readonly station: StationInfo | null }
     | { readonly kind: 'obs.page.visibility'; readonly hidden: boolean }
   );
@@ -154,15 +158,27 @@ export type StatusObservation = At &
         readonly added: readonly string[];
         readonly removed: readonly string[];
       }
-    | { readonly kind: 'obs.status.user'; readonly isDelta: boolean; readonly statuses: readonly UserStatusUpdate[] }
+    | {
+        readonly kind: 'obs.status.user';
+        readonly isDelta: boolean;
+        readonly statuses: readonly UserStatusUpdate[];
+      }
     | {
         readonly kind: 'obs.status.previous';
-        readonly entries: readonly { readonly statusId: string; readonly notes: string; readonly forwardNumber: string }[];
+        readonly entries: readonly {
+          readonly statusId: string;
+          readonly notes: string;
+          readonly forwardNumber: string;
+        }[];
       }
     | {
         readonly kind: 'obs.activations';
         readonly isDelta: boolean;
-        readonly workgroups: readonly { readonly workgroup: string; readonly active: boolean; readonly canActivate: boolean }[];
+        readonly workgroups: readonly {
+          readonly workgroup: string;
+          readonly active: boolean;
+          readonly canActivate: boolean;
+        }[];
       }
   );
 
@@ -204,7 +220,11 @@ export type DataObservation = At &
         readonly kind: 'obs.config.wrapUpCodes';
         readonly workgroups: readonly { readonly workgroup: string; readonly codes: readonly WrapUpCode[] }[];
       }
-    | { readonly kind: 'obs.config.accountCodes'; readonly enabled: boolean; readonly codes: readonly AccountCode[] }
+    | {
+        readonly kind: 'obs.config.accountCodes';
+        readonly enabled: boolean;
+        readonly codes: readonly AccountCode[];
+      }
     | {
         readonly kind: 'obs.directory.page';
         readonly requestId: string;
@@ -213,7 +233,11 @@ export type DataObservation = At &
         readonly filteredCount: number;
         readonly entries: readonly DirectoryEntry[];
       }
-    | { readonly kind: 'obs.transfer.results'; readonly requestId: string; readonly candidates: readonly TransferCandidate[] }
+    | {
+        readonly kind: 'obs.transfer.results';
+        readonly requestId: string;
+        readonly candidates: readonly TransferCandidate[];
+      }
     | { readonly kind: 'obs.history'; readonly isDelta: boolean; readonly entries: readonly HistoryEntry[] }
   );
 
@@ -224,4 +248,5 @@ export interface ClockTick {
 }
 
 /** Everything the ports report. */
-export type Observation = SessionObservation | StatusObservation | QueueObservation | DataObservation | ClockTick;
+export type Observation =
+  SessionObservation | StatusObservation | QueueObservation | DataObservation | ClockTick;

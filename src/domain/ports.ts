@@ -42,7 +42,9 @@ export interface CicPort {
   /** Resolves with the session or a classified failure (bad credentials, switchover…). */
   logon(request: Args<'cic.logon'>): Promise<Obs<'obs.session.connected'> | Obs<'obs.logon.failed'>>;
   logoff(): Promise<Obs<'obs.session.ended'>>;
-  changePassword(request: Args<'cic.changePassword'>): Promise<Obs<'obs.password.changed'> | Obs<'obs.password.rejected'>>;
+  changePassword(
+    request: Args<'cic.changePassword'>,
+  ): Promise<Obs<'obs.password.changed'> | Obs<'obs.password.rejected'>>;
   /** Opens the subscriptions; their snapshots and deltas arrive through {@link CicPort.observe}. */
   subscribe(request: Args<'cic.subscribe'>): Promise<void>;
   watchUserStatuses(request: Args<'cic.watchUserStatuses'>): Promise<void>;
@@ -55,7 +57,9 @@ export interface CicPort {
   changeConsultAudience(request: Args<'cic.consult.audience'>): Promise<Obs<'obs.consult.audience'>>;
   concludeConsult(request: Args<'cic.consult.conclude'>): Promise<Obs<'obs.consult.ended'>>;
   cancelConsult(request: Args<'cic.consult.cancel'>): Promise<Obs<'obs.consult.ended'>>;
-  conference(request: Extract<CicEffect, { kind: 'cic.conference.create' | 'cic.conference.add' }>): Promise<void>;
+  conference(
+    request: Extract<CicEffect, { kind: 'cic.conference.create' | 'cic.conference.add' }>,
+  ): Promise<void>;
   assignWrapUp(request: Args<'cic.assignWrapUp'>): Promise<Obs<'obs.wrapUp.assigned'>>;
   directoryPage(request: Args<'cic.directory.page'>): Promise<Obs<'obs.directory.page'>>;
   transferSearch(request: Args<'cic.transfer.search'>): Promise<Obs<'obs.transfer.results'>>;
@@ -66,7 +70,9 @@ export interface CicPort {
 /** The CRM (Salesforce Open CTI, or a memory fake). The Salesforce issue adds more. */
 export interface CrmPort {
   screenPop(request: Omit<Extract<CrmEffect, { kind: 'crm.screenPop' }>, 'kind'>): Promise<void>;
-  interactionChanged(request: Omit<Extract<CrmEffect, { kind: 'crm.interactionChanged' }>, 'kind'>): Promise<void>;
+  interactionChanged(
+    request: Omit<Extract<CrmEffect, { kind: 'crm.interactionChanged' }>, 'kind'>,
+  ): Promise<void>;
   /** Open CTI `setSoftphonePanelVisibility`. */
   setPanelVisible(visible: boolean): Promise<void>;
 }

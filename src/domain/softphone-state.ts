@@ -1,5 +1,6 @@
 import type { Entitlements } from './rights.js';
 import type { UserPrefs } from './effects.js';
+import type { StepOutput } from './step-output.js';
 import { defaultPanelConfig, type PanelConfig } from './panel-config.js';
 import { initialSessionArea, sessionInfo, type SessionArea } from './session/session-state.js';
 import { initialStationArea, type StationArea } from './station/station-state.js';
@@ -98,4 +99,11 @@ export function currentUserId(state: SoftphoneState): string | null {
 /** Allocates a request id; returns it with the state that remembers the counter. */
 export function allocateRequestId(state: SoftphoneState): [string, SoftphoneState] {
   return [`r${state.nextRequest}`, { ...state, nextRequest: state.nextRequest + 1 }];
+}
+
+/** Replaces the agent's preferences and asks storage to save them (keyed by user). */
+export function savePrefs(state: SoftphoneState, value: UserPrefs, out: StepOutput): SoftphoneState {
+  const userId = currentUserId(state);
+  if (userId !== null) out.emit({ kind: 'storage.saveUserPrefs', userId, prefs: value });
+  return { ...state, prefs: { ...state.prefs, value } };
 }

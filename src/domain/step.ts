@@ -1,4 +1,4 @@
-import { assertNever } from './assert-never.js';
+import { assertNever } from './diagnostics.js';
 import { stepCommandFailed } from './command-failure.js';
 import { stepDialInput } from './dial/dial-step.js';
 import { stepDirectoryInput } from './directory/directory-step.js';
@@ -119,7 +119,8 @@ function route(state: SoftphoneState, input: Input, out: StepOutput): SoftphoneS
  */
 export function step(state: SoftphoneState, input: Input): Step {
   const out = createStepOutput(input.kind);
-  const now = input.now !== undefined && Number.isFinite(input.now) && input.now > state.now ? input.now : state.now;
+  const now =
+    input.now !== undefined && Number.isFinite(input.now) && input.now > state.now ? input.now : state.now;
   let next: SoftphoneState = now === state.now ? state : { ...state, now };
   next = route(next, input, out);
   next = expireWrapUpPrompts(next, out);

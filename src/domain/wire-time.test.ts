@@ -11,7 +11,16 @@ describe('parseWireTime', () => {
     assert.equal(parseWireTime('20130808T211625.250Z'), Date.UTC(2013, 7, 8, 21, 16, 25, 250));
   });
   it('returns null for empty, malformed and impossible values', () => {
-    for (const bad of [null, undefined, '', 'yesterday', '20130808T211625', '20131308T211625Z', '20130230T101010Z', '20130808T256000Z']) {
+    for (const bad of [
+      null,
+      undefined,
+      '',
+      'yesterday',
+      '20130808T211625',
+      '20131308T211625Z',
+      '20130230T101010Z',
+      '20130808T256000Z',
+    ]) {
       assert.equal(parseWireTime(bad), null, String(bad));
     }
   });

@@ -1,3 +1,5 @@
+import type { SoftphoneState } from '../softphone-state.js';
+
 /** The agent's activation in one workgroup. */
 export interface WorkgroupActivation {
   readonly workgroup: string;
@@ -16,4 +18,14 @@ export interface ActivationArea {
 /** Nothing known. */
 export function initialActivationArea(): ActivationArea {
   return { workgroups: [] };
+}
+
+/** The Workgroup Activation dialog: only workgroups the agent may activate or deactivate. */
+export function selectActivations(state: SoftphoneState): readonly WorkgroupActivation[] {
+  return state.activations.workgroups.filter((w) => w.canActivate);
+}
+
+/** Workgroups the agent is active in (Advanced Dial's "dial on behalf of"). */
+export function selectActiveWorkgroups(state: SoftphoneState): readonly string[] {
+  return state.activations.workgroups.filter((w) => w.active).map((w) => w.workgroup);
 }

@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { StatusIntent } from '../intents.js';
 import type { StatusObservation } from '../observations.js';
 import { currentUserId, type SoftphoneState } from '../softphone-state.js';
@@ -12,7 +12,11 @@ type ActivationInput =
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** Steps workgroup activation: the agent's request, the server's report. */
-export function stepActivationInput(state: SoftphoneState, input: ActivationInput, out: StepOutput): SoftphoneState {
+export function stepActivationInput(
+  state: SoftphoneState,
+  input: ActivationInput,
+  out: StepOutput,
+): SoftphoneState {
   const current = state.activations.workgroups;
   switch (input.kind) {
     case 'intent.setActivation': {
@@ -20,7 +24,8 @@ export function stepActivationInput(state: SoftphoneState, input: ActivationInpu
       const entry = current.find((w) => same(w.workgroup, input.workgroup));
       if (userId === null || entry === undefined) return refuse(state, out, 'invalid', 'unknownWorkgroup');
       if (!entry.canActivate) return refuse(state, out, 'forbidden', 'cannotActivate');
-      if (entry.active === input.active && entry.pending === null) return refuse(state, out, 'duplicate', 'alreadySet');
+      if (entry.active === input.active && entry.pending === null)
+        return refuse(state, out, 'duplicate', 'alreadySet');
       out.emit({ kind: 'cic.setActivation', userId, workgroup: entry.workgroup, active: input.active });
       const workgroups = current.map((w) => (w === entry ? { ...w, pending: input.active } : w));
       return { ...state, activations: { workgroups } };

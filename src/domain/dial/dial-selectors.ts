@@ -1,4 +1,4 @@
-import { selectActiveWorkgroups } from '../activation/activation-selectors.js';
+import { selectActiveWorkgroups } from '../activation/activation-state.js';
 import type { Availability } from '../interaction/controls.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import type { AccountCode } from './dial-state.js';
@@ -23,7 +23,8 @@ export interface DialView {
 /** The Make a Call / Advanced Dial form. */
 export function selectDial(state: SoftphoneState): DialView {
   const reason = dialBlocker(state);
-  const availability: Availability = reason === null ? 'enabled' : reason === 'missingLicence' ? 'hidden' : 'disabled';
+  const availability: Availability =
+    reason === null ? 'enabled' : reason === 'missingLicence' ? 'hidden' : 'disabled';
   const codes = state.dial.accountCodes;
   const enabled = codes?.enabled ?? false;
   return {

@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { Attr, attr } from '../attributes.js';
 import type { DialIntent } from '../intents.js';
 import type { DataObservation, QueueObservation } from '../observations.js';
@@ -15,7 +15,9 @@ function withDial(state: SoftphoneState, patch: Partial<DialArea>): SoftphoneSta
 }
 
 /** Why the agent cannot place a call now (`null` when they can). */
-export function dialBlocker(state: SoftphoneState): 'notLoggedOn' | 'loading' | 'missingLicence' | 'noStation' | null {
+export function dialBlocker(
+  state: SoftphoneState,
+): 'notLoggedOn' | 'loading' | 'missingLicence' | 'noStation' | null {
   if (state.session.current.phase !== 'active') return 'notLoggedOn';
   if (state.entitlements === null) return 'loading';
   if (!hasLicence(state.entitlements, Licence.ClientAccess)) return 'missingLicence';
@@ -26,7 +28,12 @@ export function dialBlocker(state: SoftphoneState): 'notLoggedOn' | 'loading' | 
 /** Whether an account code must be chosen in Advanced Dial (codes enabled + verification right). */
 export function accountCodeRequired(state: SoftphoneState): boolean {
   const codes = state.dial.accountCodes;
-  return codes !== null && codes.enabled && state.entitlements !== null && hasRight(state.entitlements, Right.AccountCodeVerification);
+  return (
+    codes !== null &&
+    codes.enabled &&
+    state.entitlements !== null &&
+    hasRight(state.entitlements, Right.AccountCodeVerification)
+  );
 }
 
 interface DialRequest {
@@ -35,26 +42,43 @@ interface DialRequest {
   readonly advanced: { readonly accountCodeId: string | null; readonly workgroup: string | null } | null;
 }
 
-function placeCall(state: SoftphoneState, request: DialRequest, out: Out, interactionId: string | null = null): SoftphoneState {
+function placeCall(
+  state: SoftphoneState,
+  request: DialRequest,
+  out: Out,
+  interactionId: string | null = null,
+): SoftphoneState {
   const blocker = dialBlocker(state);
-  if (blocker !== null) return refuse(state, out, blocker === 'notLoggedOn' ? 'ignoredInPhase' : 'forbidden', blocker, interactionId);
+  if (blocker !== null)
+    return refuse(
+      state,
+      out,
+      blocker === 'notLoggedOn' ? 'ignoredInPhase' : 'forbidden',
+      blocker,
+      interactionId,
+    );
   const number = request.number.trim();
   if (number === '') return refuse(state, out, 'invalid', 'numberRequired', interactionId);
   const pending = state.dial.pending;
-  if (pending !== null && pending.number === number && state.now - pending.at < PENDING_TIMEOUT_MS) return refuse(state, out, 'duplicate', 'dialing', interactionId);
+  if (pending !== null && pending.number === number && state.now - pending.at < PENDING_TIMEOUT_MS)
+    return refuse(state, out, 'duplicate', 'dialing', interactionId);
   let accountCodeId: string | null = null;
   let workgroup: string | null = null;
   if (request.advanced !== null) {
     const codes = state.dial.accountCodes;
     const wanted = request.advanced.accountCodeId?.trim() || null;
-    if (accountCodeRequired(state) && wanted === null) return refuse(state, out, 'invalid', 'accountCodeRequired', interactionId);
+    if (accountCodeRequired(state) && wanted === null)
+      return refuse(state, out, 'invalid', 'accountCodeRequired', interactionId);
     if (wanted !== null && codes !== null && codes.enabled) {
-      if (!codes.codes.some((c) => c.id === wanted)) return refuse(state, out, 'invalid', 'unknownAccountCode', interactionId);
+      if (!codes.codes.some((c) => c.id === wanted))
+        return refuse(state, out, 'invalid', 'unknownAccountCode', interactionId);
       accountCodeId = wanted;
     }
     const group = request.advanced.workgroup?.trim() || null;
     if (group !== null) {
-      const active = state.activations.workgroups.find((w) => w.workgroup.toLowerCase() === group.toLowerCase() && w.active);
+      const active = state.activations.workgroups.find(
+        (w) => w.workgroup.toLowerCase() === group.toLowerCase() && w.active,
+      );
       if (active === undefined) return refuse(state, out, 'forbidden', 'workgroupNotActive', interactionId);
       workgroup = active.workgroup;
     }
@@ -71,7 +95,8 @@ function placeCall(state: SoftphoneState, request: DialRequest, out: Out, intera
 export function redial(state: SoftphoneState, interactionId: string, out: Out): SoftphoneState {
   const record = state.queue.byId[interactionId];
   if (record === undefined) return refuse(state, out, 'unknownInteraction', 'redial', interactionId);
-  if (record.phase !== 'disconnected') return refuse(state, out, 'forbidden', 'notDisconnected', interactionId);
+  if (record.phase !== 'disconnected')
+    return refuse(state, out, 'forbidden', 'notDisconnected', interactionId);
   const number = attr(record.attributes, Attr.RemoteAddress);
   return placeCall(state, { number, source: 'redial', advanced: null }, out, interactionId);
 }
@@ -90,7 +115,8 @@ export function stepDialInput(state: SoftphoneState, input: DialInput, out: Out)
       return redial(state, input.interactionId, out);
     case 'obs.call.created': {
       const pending = state.dial.pending;
-      if (pending === null || pending.requestId !== input.requestId) return refuse(state, out, 'unexpected', 'createCall', input.interactionId);
+      if (pending === null || pending.requestId !== input.requestId)
+        return refuse(state, out, 'unexpected', 'createCall', input.interactionId);
       const next = withDial(state, { pending: null });
       if (!(input.interactionId in next.queue.byId)) return next;
       return { ...next, queue: { ...next.queue, selectedId: input.interactionId } };

@@ -7,9 +7,13 @@ import type { DirectoryEntry } from './directory-state.js';
 export function matchesDirectorySearch(entry: DirectoryEntry, search: string): boolean {
   const needle = search.trim().toLowerCase();
   if (needle === '') return true;
-  const words = [entry.displayName, entry.firstName, entry.lastName].flatMap((n) => n.toLowerCase().split(/[\s,]+/));
+  const words = [entry.displayName, entry.firstName, entry.lastName].flatMap((n) =>
+    n.toLowerCase().split(/[\s,]+/),
+  );
   const names = [entry.displayName, entry.firstName, entry.lastName].map((n) => n.toLowerCase());
-  return [...words, ...names].some((w) => w !== '' && w.startsWith(needle)) || entry.extension.startsWith(needle);
+  return (
+    [...words, ...names].some((w) => w !== '' && w.startsWith(needle)) || entry.extension.startsWith(needle)
+  );
 }
 
 /** One directory row as the panel shows it. */
@@ -45,7 +49,13 @@ export function selectDirectory(state: SoftphoneState): {
       return {
         entryId: e.entryId,
         userId: e.userId,
-        name: displayName({ displayName: e.displayName, firstName: e.firstName, lastName: e.lastName, userId: e.userId, number: e.extension || e.number }),
+        name: displayName({
+          displayName: e.displayName,
+          firstName: e.firstName,
+          lastName: e.lastName,
+          userId: e.userId,
+          number: e.extension || e.number,
+        }),
         extension: e.extension,
         number: e.number,
         loggedIn: presence?.loggedIn ?? null,
@@ -56,5 +66,12 @@ export function selectDirectory(state: SoftphoneState): {
         until: presence?.until ?? null,
       };
     });
-  return { search: d.search, loading: d.requestId !== null, index: d.index, pageSize: d.pageSize, filteredCount: d.filteredCount, rows };
+  return {
+    search: d.search,
+    loading: d.requestId !== null,
+    index: d.index,
+    pageSize: d.pageSize,
+    filteredCount: d.filteredCount,
+    rows,
+  };
 }

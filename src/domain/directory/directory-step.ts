@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { DialIntent } from '../intents.js';
 import type { DataObservation } from '../observations.js';
 import { allocateRequestId, currentUserId, type SoftphoneState } from '../softphone-state.js';
@@ -27,19 +27,30 @@ type DirectoryInput =
  * shown, the runtime is asked to watch the statuses of the users on it (and the agent's own).
  */
 export function stepDirectoryInput(state: SoftphoneState, input: DirectoryInput, out: Out): SoftphoneState {
-  if (state.session.current.phase !== 'active') return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
+  if (state.session.current.phase !== 'active')
+    return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
   switch (input.kind) {
     case 'intent.directory.search':
       return requestPage(state, input.text.trim(), 0, out);
     case 'intent.directory.page': {
       const { filteredCount, pageSize } = state.directory;
-      if (!Number.isInteger(input.index) || input.index < 0 || (filteredCount > 0 && input.index >= filteredCount)) return refuse(state, out, 'invalid', 'pageIndex');
+      if (
+        !Number.isInteger(input.index) ||
+        input.index < 0 ||
+        (filteredCount > 0 && input.index >= filteredCount)
+      )
+        return refuse(state, out, 'invalid', 'pageIndex');
       return requestPage(state, state.directory.search, input.index - (input.index % pageSize), out);
     }
     case 'obs.directory.page': {
       if (input.requestId !== state.directory.requestId) return refuse(state, out, 'stale', 'directoryPage');
       const me = currentUserId(state);
-      const userIds = [...new Set([...(me === null ? [] : [me]), ...input.entries.flatMap((e) => (e.userId === null ? [] : [e.userId]))])];
+      const userIds = [
+        ...new Set([
+          ...(me === null ? [] : [me]),
+          ...input.entries.flatMap((e) => (e.userId === null ? [] : [e.userId])),
+        ]),
+      ];
       out.emit({ kind: 'cic.watchUserStatuses', userIds });
       return withDirectory(state, {
         requestId: null,

@@ -1,11 +1,17 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { dialBlocker } from '../dial/dial-step.js';
 import { displayName } from '../name-rule.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import type { HistoryEntry } from './history-state.js';
 
 /** Call history filters. */
-export const HistoryFilter = { All: 'all', Missed: 'missed', Outgoing: 'outgoing', Answered: 'answered', Forwarded: 'forwarded' } as const;
+export const HistoryFilter = {
+  All: 'all',
+  Missed: 'missed',
+  Outgoing: 'outgoing',
+  Answered: 'answered',
+  Forwarded: 'forwarded',
+} as const;
 export type HistoryFilter = (typeof HistoryFilter)[keyof typeof HistoryFilter];
 
 /** Whether an entry belongs under a filter. */
@@ -40,7 +46,10 @@ export interface HistoryRow {
 }
 
 /** Call history under a filter, newest first. */
-export function selectCallHistory(state: SoftphoneState, filter: HistoryFilter = 'all'): readonly HistoryRow[] {
+export function selectCallHistory(
+  state: SoftphoneState,
+  filter: HistoryFilter = 'all',
+): readonly HistoryRow[] {
   const canDial = dialBlocker(state) === null;
   return state.history.entries
     .filter((e) => matchesHistoryFilter(e, filter))

@@ -7,8 +7,13 @@ import { HISTORY_MAX_AGE_MS, HISTORY_MAX_ENTRIES, type HistoryEntry } from './hi
  * interaction id. The list is kept newest first and trimmed to CIC's retention (3 days or 300
  * calls, whichever comes first).
  */
-export function stepHistory(state: SoftphoneState, input: Extract<DataObservation, { kind: 'obs.history' }>): SoftphoneState {
-  const byId = new Map<string, HistoryEntry>(input.isDelta ? state.history.entries.map((e) => [e.interactionId, e]) : []);
+export function stepHistory(
+  state: SoftphoneState,
+  input: Extract<DataObservation, { kind: 'obs.history' }>,
+): SoftphoneState {
+  const byId = new Map<string, HistoryEntry>(
+    input.isDelta ? state.history.entries.map((e) => [e.interactionId, e]) : [],
+  );
   for (const entry of input.entries) byId.set(entry.interactionId, entry);
   const oldest = state.now - HISTORY_MAX_AGE_MS;
   const entries = [...byId.values()]

@@ -1,10 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Effect } from '../effects.js';
-import { added, ALERTING_CAPS, changed, CONNECTED_CAPS, inbound, item, loggedOn, ofKind, removed, run, T0 } from '../testing/fixtures.js';
+import {
+  added,
+  ALERTING_CAPS,
+  changed,
+  CONNECTED_CAPS,
+  inbound,
+  item,
+  loggedOn,
+  ofKind,
+  removed,
+  run,
+  T0,
+} from '../testing/fixtures.js';
 import { noPopReason } from './alerting.js';
 
-const kinds = (effects: readonly Effect[]) => effects.filter((e) => !e.kind.startsWith('crm.interactionChanged')).map((e) => e.kind);
+const kinds = (effects: readonly Effect[]) =>
+  effects.filter((e) => !e.kind.startsWith('crm.interactionChanged')).map((e) => e.kind);
 
 describe('alerting', () => {
   it('rings, asks for the panel and screen-pops an alerting inbound call', () => {
@@ -19,11 +32,24 @@ describe('alerting', () => {
   });
   it('adds a desktop notification when the page is hidden', () => {
     const r = run(loggedOn({ pageHidden: true }), added('1', inbound('A', ALERTING_CAPS)));
-    assert.deepEqual(ofKind(r.effects, 'ui.notify'), [{ kind: 'ui.notify', interactionId: '1', remoteName: 'Pat Caller', remoteAddress: '+13175551234', objectType: 'Call' }]);
+    assert.deepEqual(ofKind(r.effects, 'ui.notify'), [
+      {
+        kind: 'ui.notify',
+        interactionId: '1',
+        remoteName: 'Pat Caller',
+        remoteAddress: '+13175551234',
+        objectType: 'Call',
+      },
+    ]);
   });
   it('raises each alert exactly once: replayed deltas and re-snapshots repeat nothing', () => {
     const first = run(loggedOn({ pageHidden: true }), added('1', inbound('A', ALERTING_CAPS)));
-    const replay = run(first.state, added('1', inbound('A', ALERTING_CAPS)), changed('1', { Eic_State: 'A' }), { kind: 'obs.queue.snapshot', interactions: [item('1', inbound('A', ALERTING_CAPS))] });
+    const replay = run(
+      first.state,
+      added('1', inbound('A', ALERTING_CAPS)),
+      changed('1', { Eic_State: 'A' }),
+      { kind: 'obs.queue.snapshot', interactions: [item('1', inbound('A', ALERTING_CAPS))] },
+    );
     assert.deepEqual(replay.effects, []);
     const readded = run(first.state, removed(['1']), added('1', inbound('A', ALERTING_CAPS)));
     assert.deepEqual(ofKind(readded.effects, 'crm.screenPop'), []);
@@ -47,7 +73,11 @@ describe('alerting', () => {
     }
   });
   it('treats a conference root as a conference', () => {
-    const s = run(loggedOn(), added('c1', { Eic_State: 'C' }), added('2', inbound('C', CONNECTED_CAPS), undefined, 'c1')).state;
+    const s = run(
+      loggedOn(),
+      added('c1', { Eic_State: 'C' }),
+      added('2', inbound('C', CONNECTED_CAPS), undefined, 'c1'),
+    ).state;
     assert.equal(noPopReason(s.queue.byId['c1']!, s.queue), 'conference');
   });
   it('pops an auto-answered inbound call when it first connects, once', () => {
@@ -57,19 +87,31 @@ describe('alerting', () => {
     assert.equal(ofKind(picked.effects, 'crm.screenPop').length, 1);
   });
   it('tells the CRM layer about every phase change, keyed by revision', () => {
-    const r = run(loggedOn(), added('1', inbound('A', ALERTING_CAPS), T0 + 1000), changed('1', { Eic_State: 'C' }, T0 + 3000), changed('1', { Eic_State: 'E' }, T0 + 9000));
+    const r = run(
+      loggedOn(),
+      added('1', inbound('A', ALERTING_CAPS), T0 + 1000),
+      changed('1', { Eic_State: 'C' }, T0 + 3000),
+      changed('1', { Eic_State: 'E' }, T0 + 9000),
+    );
     const changes = ofKind(r.effects, 'crm.interactionChanged');
-    assert.deepEqual(changes.map((c) => [c.revision, c.phase, c.connectedAt, c.disconnectedAt]), [
-      [1, 'alerting', null, null],
-      [2, 'connected', T0 + 3000, null],
-      [3, 'disconnected', null, T0 + 9000],
-    ]);
+    assert.deepEqual(
+      changes.map((c) => [c.revision, c.phase, c.connectedAt, c.disconnectedAt]),
+      [
+        [1, 'alerting', null, null],
+        [2, 'connected', T0 + 3000, null],
+        [3, 'disconnected', null, T0 + 9000],
+      ],
+    );
   });
 });
 
 describe('ring', () => {
   it('stops when nothing alerts any more', () => {
-    const s = run(loggedOn(), added('1', inbound('A', ALERTING_CAPS)), added('2', inbound('A', ALERTING_CAPS))).state;
+    const s = run(
+      loggedOn(),
+      added('1', inbound('A', ALERTING_CAPS)),
+      added('2', inbound('A', ALERTING_CAPS)),
+    ).state;
     const one = run(s, changed('1', { Eic_State: 'C' }));
     assert.deepEqual(ofKind(one.effects, 'ui.ring.stop'), []);
     const both = run(one.state, changed('2', { Eic_State: 'E' }));

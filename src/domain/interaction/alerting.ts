@@ -10,7 +10,8 @@ export type NoPopReason = 'conference' | 'internal' | 'private' | 'outbound';
 
 /** Whether the interaction is part of, or is, a conference. */
 export function isConference(record: InteractionRecord, queue: QueueArea): boolean {
-  if (record.conferenceParentId !== null || attr(record.attributes, Attr.ConferenceId).trim() !== '') return true;
+  if (record.conferenceParentId !== null || attr(record.attributes, Attr.ConferenceId).trim() !== '')
+    return true;
   return Object.values(queue.byId).some((r) => r.conferenceParentId === record.id);
 }
 
@@ -44,7 +45,11 @@ function remember(list: readonly string[], id: string): readonly string[] {
 }
 
 /** Emits a screen pop once per interaction id (replays and re-snapshots never pop twice). */
-export function screenPopOnce(state: SoftphoneState, record: InteractionRecord, out: StepOutput): SoftphoneState {
+export function screenPopOnce(
+  state: SoftphoneState,
+  record: InteractionRecord,
+  out: StepOutput,
+): SoftphoneState {
   if (state.queue.popped.includes(record.id)) return state;
   if (noPopReason(record, state.queue) !== null) return state;
   out.emit({ kind: 'crm.screenPop', ...crmInteraction(record) });
@@ -56,7 +61,11 @@ export function screenPopOnce(state: SoftphoneState, record: InteractionRecord, 
  * desktop notification when the page is hidden, and screen-pops when the rules allow. The ring
  * itself is reconciled after every step (see `reconcileRing`).
  */
-export function raiseAlert(state: SoftphoneState, record: InteractionRecord, out: StepOutput): SoftphoneState {
+export function raiseAlert(
+  state: SoftphoneState,
+  record: InteractionRecord,
+  out: StepOutput,
+): SoftphoneState {
   let next = state;
   if (!state.queue.alerted.includes(record.id)) {
     const id = interactionId(record.id);
@@ -77,7 +86,12 @@ export function raiseAlert(state: SoftphoneState, record: InteractionRecord, out
 
 /** Whether the ring should play: logged on with a station, not muted, something alerting. */
 export function shouldRing(state: SoftphoneState): boolean {
-  if (state.session.current.phase !== 'active' || state.station.current === null || state.prefs.value.ringMuted) return false;
+  if (
+    state.session.current.phase !== 'active' ||
+    state.station.current === null ||
+    state.prefs.value.ringMuted
+  )
+    return false;
   return Object.values(state.queue.byId).some((r) => r.phase === 'alerting');
 }
 

@@ -55,7 +55,11 @@ export interface ControlState {
 export const PENDING_TIMEOUT_MS = 8000;
 
 const hidden = (reason: ControlReason): ControlState => ({ availability: 'hidden', reason, active: false });
-const disabled = (reason: ControlReason, active = false): ControlState => ({ availability: 'disabled', reason, active });
+const disabled = (reason: ControlReason, active = false): ControlState => ({
+  availability: 'disabled',
+  reason,
+  active,
+});
 const enabled = (active = false): ControlState => ({ availability: 'enabled', reason: null, active });
 
 const RIGHT: Readonly<Record<Control, Right | null>> = {
@@ -114,7 +118,9 @@ function isCall(record: InteractionRecord): boolean {
 
 /** Top-level calls the agent is talking on or holding (conference candidates). */
 export function connectedCalls(state: SoftphoneState): readonly InteractionRecord[] {
-  return Object.values(state.queue.byId).filter((r) => r.conferenceParentId === null && isTalking(r) && isCall(r));
+  return Object.values(state.queue.byId).filter(
+    (r) => r.conferenceParentId === null && isTalking(r) && isCall(r),
+  );
 }
 
 function inForwardStatus(state: SoftphoneState): boolean {
@@ -125,7 +131,8 @@ function inForwardStatus(state: SoftphoneState): boolean {
 /** State-level rules once a control may show: enabled, or disabled with a reason. */
 function byState(state: SoftphoneState, record: InteractionRecord, control: Control): ControlState {
   const mask = parseCapabilities(record.attributes[Attr.Capabilities]);
-  const bit = (c: Capability, active = false): ControlState => (can(mask, c) ? enabled(active) : disabled('notAllowedNow', active));
+  const bit = (c: Capability, active = false): ControlState =>
+    can(mask, c) ? enabled(active) : disabled('notAllowedNow', active);
   const a = record.attributes;
   switch (control) {
     case 'pickup':
@@ -133,7 +140,10 @@ function byState(state: SoftphoneState, record: InteractionRecord, control: Cont
       if (inForwardStatus(state)) return disabled('forwardStatus');
       return bit(Capability.Pickup);
     case 'hold':
-      if (record.phase === 'held') return can(mask, Capability.Hold) || can(mask, Capability.Pickup) ? enabled(true) : disabled('notAllowedNow', true);
+      if (record.phase === 'held')
+        return can(mask, Capability.Hold) || can(mask, Capability.Pickup)
+          ? enabled(true)
+          : disabled('notAllowedNow', true);
       return bit(Capability.Hold);
     case 'mute':
       return bit(Capability.Mute, isFlagSet(attr(a, Attr.Muted)));
@@ -173,18 +183,26 @@ function byState(state: SoftphoneState, record: InteractionRecord, control: Cont
 }
 
 /** The state of one control for an interaction (`null`/unknown interaction: nothing selected). */
-export function controlState(state: SoftphoneState, record: InteractionRecord | null, control: Control): ControlState {
+export function controlState(
+  state: SoftphoneState,
+  record: InteractionRecord | null,
+  control: Control,
+): ControlState {
   const gated = gate(state, control);
   if (gated !== null) return gated;
   if (record === null) return disabled('noSelection');
   if (record.phase === 'disconnected') return disabled('ended');
   const op = OP[control];
-  if (op !== null && record.pending?.op === op && state.now - record.pending.at < PENDING_TIMEOUT_MS) return disabled('pending');
+  if (op !== null && record.pending?.op === op && state.now - record.pending.at < PENDING_TIMEOUT_MS)
+    return disabled('pending');
   return byState(state, record, control);
 }
 
 /** Every control's state for an interaction; with no id, for the selected one. */
-export function selectControls(state: SoftphoneState, interactionId: string | null = state.queue.selectedId): Readonly<Record<Control, ControlState>> {
+export function selectControls(
+  state: SoftphoneState,
+  interactionId: string | null = state.queue.selectedId,
+): Readonly<Record<Control, ControlState>> {
   const record = interactionId === null ? null : (state.queue.byId[interactionId] ?? null);
   const entries = Object.values(Control).map((c) => [c, controlState(state, record, c)] as const);
   return Object.fromEntries(entries) as Record<Control, ControlState>;

@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { InteractionPhase } from './interaction-state.js';
 
 /**

@@ -43,7 +43,11 @@ function row(state: SoftphoneState, r: InteractionRecord): InteractionRow {
   const durationMs = durationOf(state, r);
   return {
     id: r.id,
-    name: displayName({ displayName: attr(a, Attr.RemoteName), userId: attr(a, Attr.RemoteId), number: members.length > 0 ? '' : attr(a, Attr.RemoteAddress) }),
+    name: displayName({
+      displayName: attr(a, Attr.RemoteName),
+      userId: attr(a, Attr.RemoteId),
+      number: members.length > 0 ? '' : attr(a, Attr.RemoteAddress),
+    }),
     number: attr(a, Attr.RemoteAddress),
     stateText: attr(a, Attr.StateString),
     phase: r.phase,
@@ -66,16 +70,25 @@ function row(state: SoftphoneState, r: InteractionRecord): InteractionRow {
  * in arrival order; conference members follow their conference.
  */
 export function selectInteractions(state: SoftphoneState): readonly InteractionRow[] {
-  const records = state.queue.order.map((id) => state.queue.byId[id]).filter((r): r is InteractionRecord => r !== undefined);
+  const records = state.queue.order
+    .map((id) => state.queue.byId[id])
+    .filter((r): r is InteractionRecord => r !== undefined);
   const byRank = (r: InteractionRecord): number => (r.phase === 'disconnected' ? 1 : 0);
-  const roots = records.filter((r) => r.conferenceParentId === null || !(r.conferenceParentId in state.queue.byId));
+  const roots = records.filter(
+    (r) => r.conferenceParentId === null || !(r.conferenceParentId in state.queue.byId),
+  );
   const ordered = [...roots].sort((a, b) => byRank(a) - byRank(b));
-  return ordered.flatMap((root) => [row(state, root), ...records.filter((m) => m.conferenceParentId === root.id).map((m) => row(state, m))]);
+  return ordered.flatMap((root) => [
+    row(state, root),
+    ...records.filter((m) => m.conferenceParentId === root.id).map((m) => row(state, m)),
+  ]);
 }
 
 /** The interaction the alert bar offers (the newest alerting one), or `null`. */
 export function selectAlerting(state: SoftphoneState): InteractionRow | null {
-  const alerting = state.queue.order.map((id) => state.queue.byId[id]).filter((r): r is InteractionRecord => r?.phase === 'alerting');
+  const alerting = state.queue.order
+    .map((id) => state.queue.byId[id])
+    .filter((r): r is InteractionRecord => r?.phase === 'alerting');
   const newest = alerting[alerting.length - 1];
   return newest === undefined ? null : row(state, newest);
 }

@@ -38,7 +38,8 @@ export type InteractionPhase = (typeof InteractionPhase)[keyof typeof Interactio
 /** Phase-specific data: only connected/held carry a connect time, only disconnected a cause. */
 export type PhaseState =
   | {
-      readonly phase: 'initializing' | 'offering' | 'system' | 'proceeding' | 'alerting' | 'voicemail' | 'parked';
+      readonly phase:
+        'initializing' | 'offering' | 'system' | 'proceeding' | 'alerting' | 'voicemail' | 'parked';
     }
   | { readonly phase: 'connected' | 'held'; readonly connectedAt: number }
   | { readonly phase: 'disconnected'; readonly disconnectedAt: number; readonly cause: 'local' | 'remote' };

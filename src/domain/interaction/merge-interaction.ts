@@ -24,7 +24,13 @@ export interface MergeResult {
   readonly everConnectedBefore: boolean;
 }
 
-function phaseState(phase: InteractionPhase, previous: InteractionRecord | null, attributes: Record<string, string>, now: number, skewMs: number): PhaseState {
+function phaseState(
+  phase: InteractionPhase,
+  previous: InteractionRecord | null,
+  attributes: Record<string, string>,
+  now: number,
+  skewMs: number,
+): PhaseState {
   const serverTime = (name: typeof Attr.ConnectTime | typeof Attr.TerminationTime): number | null => {
     const t = parseWireTime(attr(attributes, name));
     return t === null ? null : t - skewMs;
@@ -32,7 +38,8 @@ function phaseState(phase: InteractionPhase, previous: InteractionRecord | null,
   switch (phase) {
     case 'connected':
     case 'held': {
-      if (previous !== null && (previous.phase === 'connected' || previous.phase === 'held')) return { phase, connectedAt: previous.connectedAt };
+      if (previous !== null && (previous.phase === 'connected' || previous.phase === 'held'))
+        return { phase, connectedAt: previous.connectedAt };
       return { phase, connectedAt: previous === null ? (serverTime(Attr.ConnectTime) ?? now) : now };
     }
     case 'disconnected':
@@ -65,7 +72,8 @@ export function mergeInteraction(
   out: StepOutput,
 ): MergeResult | null {
   const incoming = normaliseAttributes(item.attributes);
-  const attributes = mode === 'replace' || previous === null ? incoming : { ...previous.attributes, ...incoming };
+  const attributes =
+    mode === 'replace' || previous === null ? incoming : { ...previous.attributes, ...incoming };
   let phase: InteractionPhase = previous?.phase ?? InteractionPhase.Initializing;
   if (Attr.State in incoming || previous === null) {
     const mapped = phaseFromStateLetter(attr(attributes, Attr.State));
@@ -79,7 +87,10 @@ export function mergeInteraction(
   const changed = previous === null || previous.phase !== phase;
   const confirmers = previous?.pending ? (CONFIRMED_BY[previous.pending.op] ?? []) : [];
   const confirmed = changed || confirmers.some((name) => name in incoming);
-  const conferenceParentId = item.conferenceParentId !== undefined ? item.conferenceParentId || null : (previous?.conferenceParentId ?? null);
+  const conferenceParentId =
+    item.conferenceParentId !== undefined
+      ? item.conferenceParentId || null
+      : (previous?.conferenceParentId ?? null);
   const record: InteractionRecord = {
     ...phaseState(phase, previous, attributes, now, skewMs),
     id: item.interactionId as InteractionId,

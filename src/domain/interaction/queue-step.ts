@@ -1,10 +1,10 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { QueueItem, QueueObservation } from '../observations.js';
 import { sessionInfo } from '../session/session-state.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { closeWrapUpPrompt, openWrapUpPrompt, syncWrapUpCode } from '../wrap-up/wrap-up-step.js';
-import { syncConsult } from '../transfer/consult-sync.js';
+import { syncConsult } from '../transfer/transfer-step.js';
 import { crmInteraction, raiseAlert, screenPopOnce } from './alerting.js';
 import type { InteractionRecord, QueueArea } from './interaction-state.js';
 import { mergeInteraction, type MergeResult } from './merge-interaction.js';
@@ -40,7 +40,8 @@ function notify(state: SoftphoneState, result: MergeResult, out: Out): Softphone
         next = raiseAlert(next, record, out);
         break;
       case 'answered':
-        if (record.attributes['Eic_CallDirection']?.toUpperCase() !== 'O') next = screenPopOnce(next, record, out);
+        if (record.attributes['Eic_CallDirection']?.toUpperCase() !== 'O')
+          next = screenPopOnce(next, record, out);
         break;
       case 'ended':
         next = openWrapUpPrompt(next, record, out);
@@ -60,12 +61,20 @@ export function autoSelect(queue: QueueArea): QueueArea {
   if (selected !== undefined && selected.phase !== 'disconnected') return queue;
   const live = queue.order
     .map((id) => queue.byId[id])
-    .find((r): r is InteractionRecord => r !== undefined && r.phase !== 'disconnected' && r.conferenceParentId === null);
+    .find(
+      (r): r is InteractionRecord =>
+        r !== undefined && r.phase !== 'disconnected' && r.conferenceParentId === null,
+    );
   if (live !== undefined) return { ...queue, selectedId: live.id };
   return selected === undefined ? { ...queue, selectedId: null } : queue;
 }
 
-function apply(state: SoftphoneState, upserts: readonly Upsert[], removals: readonly string[], out: Out): SoftphoneState {
+function apply(
+  state: SoftphoneState,
+  upserts: readonly Upsert[],
+  removals: readonly string[],
+  out: Out,
+): SoftphoneState {
   const skew = sessionInfo(state.session.current)?.clockSkewMs ?? 0;
   const results: MergeResult[] = [];
   const byId: Record<string, InteractionRecord> = { ...state.queue.byId };
@@ -79,7 +88,11 @@ function apply(state: SoftphoneState, upserts: readonly Upsert[], removals: read
   }
   const gone = new Set(removals.filter((id) => id in byId));
   order = order.filter((id) => !gone.has(id));
-  const kept = Object.fromEntries(order.map((id) => [id, byId[id]] as const).filter((e): e is [string, InteractionRecord] => e[1] !== undefined));
+  const kept = Object.fromEntries(
+    order
+      .map((id) => [id, byId[id]] as const)
+      .filter((e): e is [string, InteractionRecord] => e[1] !== undefined),
+  );
   let next = withQueue(state, { byId: kept, order });
   for (const result of results) next = notify(next, result, out);
   for (const id of gone) next = closeWrapUpPrompt(next, id, 'removed');
@@ -93,13 +106,19 @@ export function stepQueueMessage(
   input: Extract<QueueObservation, { kind: 'obs.queue.snapshot' | 'obs.queue.delta' }>,
   out: Out,
 ): SoftphoneState {
-  if (state.session.current.phase !== 'active') return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
+  if (state.session.current.phase !== 'active')
+    return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
   const known = state.queue.byId;
   switch (input.kind) {
     case 'obs.queue.snapshot': {
       const present = new Set(input.interactions.map((i) => i.interactionId as string));
       const removals = state.queue.order.filter((id) => !present.has(id));
-      const applied = apply(state, input.interactions.map((item) => ({ item, mode: 'replace' as const })), removals, out);
+      const applied = apply(
+        state,
+        input.interactions.map((item) => ({ item, mode: 'replace' as const })),
+        removals,
+        out,
+      );
       return withQueue(applied, { snapshotReceived: true });
     }
     case 'obs.queue.delta': {
@@ -110,7 +129,8 @@ export function stepQueueMessage(
         upserts.push({ item, mode: 'merge' });
       }
       for (const item of input.changed) {
-        if (item.interactionId in known || upserts.some((u) => u.item.interactionId === item.interactionId)) upserts.push({ item, mode: 'merge' });
+        if (item.interactionId in known || upserts.some((u) => u.item.interactionId === item.interactionId))
+          upserts.push({ item, mode: 'merge' });
         else out.report('unknownInteraction', 'changed', item.interactionId);
       }
       for (const id of input.removed) if (!(id in known)) out.report('unknownInteraction', 'removed', id);

@@ -21,7 +21,16 @@ export interface TransitionRule {
   readonly everConnected?: boolean;
 }
 
-const BEFORE_TALKING: readonly PhaseOrNew[] = ['new', 'initializing', 'offering', 'system', 'proceeding', 'alerting', 'voicemail', 'parked'];
+const BEFORE_TALKING: readonly PhaseOrNew[] = [
+  'new',
+  'initializing',
+  'offering',
+  'system',
+  'proceeding',
+  'alerting',
+  'voicemail',
+  'parked',
+];
 const TALKING: readonly PhaseOrNew[] = ['connected', 'held'];
 
 /**
@@ -29,7 +38,21 @@ const TALKING: readonly PhaseOrNew[] = ['connected', 'held'];
  * not change produce nothing, which is what makes replayed deltas harmless.
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
-  { from: ['new', 'initializing', 'offering', 'system', 'proceeding', 'connected', 'held', 'voicemail', 'parked'], to: ['alerting'], notify: 'alert' },
+  {
+    from: [
+      'new',
+      'initializing',
+      'offering',
+      'system',
+      'proceeding',
+      'connected',
+      'held',
+      'voicemail',
+      'parked',
+    ],
+    to: ['alerting'],
+    notify: 'alert',
+  },
   { from: BEFORE_TALKING, to: ['connected', 'held'], notify: 'answered', everConnected: false },
   { from: TALKING, to: ['disconnected'], notify: 'ended' },
   { from: BEFORE_TALKING, to: ['disconnected'], notify: 'ended', everConnected: true },
@@ -37,7 +60,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 ];
 
 /** The notifications for a change `from` → `to` (none when the phase did not change). */
-export function notificationsFor(from: PhaseOrNew, to: InteractionPhase, everConnectedBefore: boolean): readonly Notification[] {
+export function notificationsFor(
+  from: PhaseOrNew,
+  to: InteractionPhase,
+  everConnectedBefore: boolean,
+): readonly Notification[] {
   if (from === to) return [];
   return TRANSITIONS.filter(
     (rule) =>

@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { LogonErrorKey, PasswordErrorKey, type MessageKey } from '../messages.js';
 import type { LogonFailure, PasswordPolicyError } from '../observations.js';
 

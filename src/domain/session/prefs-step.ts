@@ -1,9 +1,8 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { SubscriptionTopic, UserPrefs } from '../effects.js';
-import { savePrefs } from './save-prefs.js';
 import type { SessionIntent } from '../intents.js';
 import type { SessionObservation } from '../observations.js';
-import { currentUserId, defaultUserPrefs, type SoftphoneState } from '../softphone-state.js';
+import { currentUserId, defaultUserPrefs, savePrefs, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { onPrefsLoaded } from '../station/station-step.js';
 import type { StationChoice } from '../station/station-state.js';
@@ -50,12 +49,15 @@ export function stepPrefsInput(state: SoftphoneState, input: PrefsInput, out: St
       return savePrefs(state, { ...state.prefs.value, ringMuted: input.muted }, out);
     case 'obs.storage.userPrefs': {
       const userId = currentUserId(state);
-      if (userId === null || userId.toLowerCase() !== input.userId.toLowerCase()) return refuse(state, out, 'stale', 'userPrefs');
+      if (userId === null || userId.toLowerCase() !== input.userId.toLowerCase())
+        return refuse(state, out, 'stale', 'userPrefs');
       // Stored data is outside input: keep only well-formed parts.
       const raw = input.prefs;
       const defaults = defaultUserPrefs();
       const value: UserPrefs = {
-        favourites: Array.isArray(raw?.favourites) ? raw.favourites.filter((f): f is string => typeof f === 'string') : defaults.favourites,
+        favourites: Array.isArray(raw?.favourites)
+          ? raw.favourites.filter((f): f is string => typeof f === 'string')
+          : defaults.favourites,
         station: isStationChoice(raw?.station) ? raw.station : null,
         ringMuted: typeof raw?.ringMuted === 'boolean' ? raw.ringMuted : defaults.ringMuted,
       };

@@ -1,6 +1,12 @@
 import type { MessageKey } from '../messages.js';
 import type { SoftphoneState } from '../softphone-state.js';
-import type { AuthChoice, ConnectionStatus, IdentityProvider, PasswordChange, SessionPhase } from './session-state.js';
+import type {
+  AuthChoice,
+  ConnectionStatus,
+  IdentityProvider,
+  PasswordChange,
+  SessionPhase,
+} from './session-state.js';
 
 /** What the logon screen and the session chrome show. */
 export interface SessionView {
@@ -24,9 +30,14 @@ export interface SessionView {
 /** The session as the logon screen and header render it. */
 export function selectSession(state: SoftphoneState): SessionView {
   const s = state.session;
-  const info = s.current.phase === 'agreement' || s.current.phase === 'active' || s.current.phase === 'signingOut' ? s.current.info : null;
+  const info =
+    s.current.phase === 'agreement' || s.current.phase === 'active' || s.current.phase === 'signingOut'
+      ? s.current.info
+      : null;
   const allowed = state.config.allowedIdentityProviders;
-  const providers = (s.serverInfo?.identityProviders ?? []).filter((p) => allowed === null || allowed.includes(p.id));
+  const providers = (s.serverInfo?.identityProviders ?? []).filter(
+    (p) => allowed === null || allowed.includes(p.id),
+  );
   const days = info?.passwordExpiresInDays ?? null;
   return {
     phase: s.current.phase,
@@ -41,6 +52,7 @@ export function selectSession(state: SoftphoneState): SessionView {
     password: s.password,
     connection: info === null ? null : s.connection.status,
     userDisplayName: info?.displayName ?? null,
-    passwordReminderDays: days !== null && days <= state.config.passwordWarningDays ? Math.max(0, days) : null,
+    passwordReminderDays:
+      days !== null && days <= state.config.passwordWarningDays ? Math.max(0, days) : null,
   };
 }

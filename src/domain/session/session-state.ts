@@ -15,7 +15,8 @@ export interface ServerInfo {
 }
 
 /** How the agent authenticates: CIC user/password or an SSO identity provider. */
-export type AuthChoice = { readonly type: 'ic' } | { readonly type: 'sso'; readonly identityProviderId: string };
+export type AuthChoice =
+  { readonly type: 'ic' } | { readonly type: 'sso'; readonly identityProviderId: string };
 
 /** Saved per browser when the agent ticks "Always use this authentication type". Never credentials. */
 export interface LogonPrefs {
@@ -64,7 +65,11 @@ export interface PasswordChange {
 }
 
 /** Health of the link to the server once logged on. */
-export const ConnectionStatus = { Connected: 'connected', Reconnecting: 'reconnecting', Lost: 'lost' } as const;
+export const ConnectionStatus = {
+  Connected: 'connected',
+  Reconnecting: 'reconnecting',
+  Lost: 'lost',
+} as const;
 export type ConnectionStatus = (typeof ConnectionStatus)[keyof typeof ConnectionStatus];
 
 /** Everything about logging on and staying logged on. */
@@ -80,7 +85,11 @@ export interface SessionArea {
   /** Something to tell the agent on the logon screen (logged off elsewhere, password changed…). */
   readonly notice: MessageKey | null;
   readonly password: PasswordChange | null;
-  readonly connection: { readonly status: ConnectionStatus; readonly reason: string | null; readonly since: number };
+  readonly connection: {
+    readonly status: ConnectionStatus;
+    readonly reason: string | null;
+    readonly since: number;
+  };
 }
 
 /** The session area before anything happened. */

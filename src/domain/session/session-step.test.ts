@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactEffect } from '../effects.js';
-import { redactInput, type Input } from '../inputs.js';
+import type { Input } from '../inputs.js';
 import { LogonErrorKey, PasswordErrorKey, SessionNoticeKey } from '../messages.js';
 import { LogonFailure } from '../observations.js';
 import { initialSoftphoneState } from '../softphone-state.js';
-import { added, inbound, logonInputs, loggedOn, ME, ofKind, run, T0, CONNECTED_CAPS } from '../testing/fixtures.js';
+import { logonInputs, loggedOn, ME, ofKind, run, T0 } from '../testing/fixtures.js';
 import { logonErrorKey } from './logon-errors.js';
 import { selectSession } from './session-selectors.js';
 
@@ -17,7 +16,9 @@ const loggingOn = () => run(atLogon(), logon).state;
 describe('logon screen', () => {
   it('hides the server field and fetches server info when configuration fixes the server', () => {
     const r = run(fresh(), config);
-    assert.deepEqual(ofKind(r.effects, 'cic.fetchServerInfo'), [{ kind: 'cic.fetchServerInfo', server: 'cic1.example.com' }]);
+    assert.deepEqual(ofKind(r.effects, 'cic.fetchServerInfo'), [
+      { kind: 'cic.fetchServerInfo', server: 'cic1.example.com' },
+    ]);
     assert.equal(selectSession(r.state).showServerField, false);
     const chosen = run(r.state, { kind: 'intent.server.select', server: 'other' });
     assert.equal(chosen.diagnostics[0]?.reason, 'serverFixed');
@@ -26,11 +27,25 @@ describe('logon screen', () => {
     const r = run(fresh(), { kind: 'intent.server.select', server: ' cic9 ' });
     assert.equal(selectSession(r.state).showServerField, true);
     assert.deepEqual(r.effects, [{ kind: 'cic.fetchServerInfo', server: 'cic9' }]);
-    const stale = run(r.state, { kind: 'obs.serverInfo', server: 'cic1', info: { allowIcAuth: true, identityProviders: [], userAgreementText: null } });
+    const stale = run(r.state, {
+      kind: 'obs.serverInfo',
+      server: 'cic1',
+      info: { allowIcAuth: true, identityProviders: [], userAgreementText: null },
+    });
     assert.equal(stale.diagnostics[0]?.code, 'stale');
   });
   it('offers identity providers from server info, limited by configuration', () => {
-    const s = run(fresh(), { ...config, config: { ...(config as Extract<Input, { kind: 'obs.panel.config' }>).config, allowedIdentityProviders: ['adfs'] } } as Input, serverInfo).state;
+    const s = run(
+      fresh(),
+      {
+        ...config,
+        config: {
+          ...(config as Extract<Input, { kind: 'obs.panel.config' }>).config,
+          allowedIdentityProviders: ['adfs'],
+        },
+      } as Input,
+      serverInfo,
+    ).state;
     assert.deepEqual(selectSession(s).identityProviders, []);
     assert.deepEqual(selectSession(atLogon()).identityProviders, [{ id: 'okta', displayName: 'Okta' }]);
   });
@@ -39,12 +54,18 @@ describe('logon screen', () => {
 describe('intent.logon', () => {
   it('emits cic.logon with the credentials but never keeps the password in state', () => {
     const r = run(atLogon(), logon);
-    assert.deepEqual(ofKind(r.effects, 'cic.logon'), [{ kind: 'cic.logon', server: 'cic1.example.com', auth: { type: 'ic', userId: ME, password: 'secret' } }]);
+    assert.deepEqual(ofKind(r.effects, 'cic.logon'), [
+      { kind: 'cic.logon', server: 'cic1.example.com', auth: { type: 'ic', userId: ME, password: 'secret' } },
+    ]);
     assert.equal(r.state.session.current.phase, 'loggingOn');
     assert.equal(JSON.stringify(r.state).includes('secret'), false);
   });
   it('refuses missing credentials, a missing server, and a second logon', () => {
-    const blank = run(atLogon(), { kind: 'intent.logon', auth: { type: 'ic', userId: ' ', password: 'x' }, alwaysUseAuthType: false });
+    const blank = run(atLogon(), {
+      kind: 'intent.logon',
+      auth: { type: 'ic', userId: ' ', password: 'x' },
+      alwaysUseAuthType: false,
+    });
     assert.equal(blank.diagnostics[0]?.reason, 'credentialsRequired');
     assert.deepEqual(blank.effects, []);
     const noServer = run(fresh(), logon);
@@ -54,14 +75,28 @@ describe('intent.logon', () => {
     assert.deepEqual(ofKind(twice.effects, 'cic.logon'), []);
   });
   it('refuses IC authentication when the server does not allow it', () => {
-    const s = run(fresh(), config, { kind: 'obs.serverInfo', server: 'cic1.example.com', info: { allowIcAuth: false, identityProviders: [], userAgreementText: null } }).state;
+    const s = run(fresh(), config, {
+      kind: 'obs.serverInfo',
+      server: 'cic1.example.com',
+      info: { allowIcAuth: false, identityProviders: [], userAgreementText: null },
+    }).state;
     assert.equal(run(s, logon).diagnostics[0]?.reason, 'icAuthNotAllowed');
   });
   it('logs on with an offered SSO provider and remembers "always use" without credentials', () => {
-    const r = run(atLogon(), { kind: 'intent.logon', auth: { type: 'sso', identityProviderId: 'okta' }, alwaysUseAuthType: true });
+    const r = run(atLogon(), {
+      kind: 'intent.logon',
+      auth: { type: 'sso', identityProviderId: 'okta' },
+      alwaysUseAuthType: true,
+    });
     assert.deepEqual(ofKind(r.effects, 'cic.logon')[0]?.auth, { type: 'sso', identityProviderId: 'okta' });
-    assert.deepEqual(ofKind(r.effects, 'storage.saveLogonPrefs'), [{ kind: 'storage.saveLogonPrefs', prefs: { alwaysUse: { type: 'sso', identityProviderId: 'okta' } } }]);
-    const unknown = run(atLogon(), { kind: 'intent.logon', auth: { type: 'sso', identityProviderId: 'nope' }, alwaysUseAuthType: false });
+    assert.deepEqual(ofKind(r.effects, 'storage.saveLogonPrefs'), [
+      { kind: 'storage.saveLogonPrefs', prefs: { alwaysUse: { type: 'sso', identityProviderId: 'okta' } } },
+    ]);
+    const unknown = run(atLogon(), {
+      kind: 'intent.logon',
+      auth: { type: 'sso', identityProviderId: 'nope' },
+      alwaysUseAuthType: false,
+    });
     assert.equal(unknown.diagnostics[0]?.reason, 'identityProviderNotOffered');
   });
   it('maps every failure to a plain-language message key and returns to the logon screen', () => {
@@ -84,7 +119,9 @@ describe('session connected', () => {
     const r = run(loggingOn(), connected);
     assert.equal(r.state.session.current.phase, 'active');
     assert.deepEqual(ofKind(r.effects, 'cic.subscribe')[0]?.userId, ME);
-    assert.deepEqual(ofKind(r.effects, 'storage.loadUserPrefs'), [{ kind: 'storage.loadUserPrefs', userId: ME }]);
+    assert.deepEqual(ofKind(r.effects, 'storage.loadUserPrefs'), [
+      { kind: 'storage.loadUserPrefs', userId: ME },
+    ]);
     assert.equal(r.state.station.step, 'waitingForPrefs');
     assert.equal(selectSession(r.state).connection, 'connected');
   });
@@ -104,36 +141,63 @@ describe('session connected', () => {
     assert.equal(run(atLogon(), connected).diagnostics[0]?.code, 'unexpected');
   });
   it('reminds about the password only within the warning window', () => {
-    const soon = run(loggingOn(), { ...(connected as Extract<Input, { kind: 'obs.session.connected' }>), daysUntilPasswordExpiration: 3 }).state;
+    const soon = run(loggingOn(), {
+      ...(connected as Extract<Input, { kind: 'obs.session.connected' }>),
+      daysUntilPasswordExpiration: 3,
+    }).state;
     assert.equal(selectSession(soon).passwordReminderDays, 3);
     assert.equal(selectSession(loggedOn()).passwordReminderDays, null);
   });
 });
 
 describe('expired and changed passwords', () => {
-  const expired = () => run(loggingOn(), { kind: 'obs.logon.failed', reason: 'passwordExpired', errorId: null }).state;
+  const expired = () =>
+    run(loggingOn(), { kind: 'obs.logon.failed', reason: 'passwordExpired', errorId: null }).state;
   it('opens the change-password form', () => {
     const s = expired();
     assert.equal(s.session.current.phase, 'passwordExpired');
     assert.deepEqual(selectSession(s).password, { reason: 'expired', status: 'editing', errors: [] });
   });
   it('checks the confirmation before asking the server', () => {
-    const r = run(expired(), { kind: 'intent.password.change', oldPassword: 'a', newPassword: 'b', confirmPassword: 'c' });
+    const r = run(expired(), {
+      kind: 'intent.password.change',
+      oldPassword: 'a',
+      newPassword: 'b',
+      confirmPassword: 'c',
+    });
     assert.deepEqual(r.effects, []);
     assert.deepEqual(r.state.session.password?.errors, [PasswordErrorKey.mismatch]);
-    const empty = run(expired(), { kind: 'intent.password.change', oldPassword: 'a', newPassword: '', confirmPassword: '' });
+    const empty = run(expired(), {
+      kind: 'intent.password.change',
+      oldPassword: 'a',
+      newPassword: '',
+      confirmPassword: '',
+    });
     assert.deepEqual(empty.state.session.password?.errors, [PasswordErrorKey.empty]);
   });
   it('shows the policy errors the server names', () => {
-    const s = run(expired(), { kind: 'intent.password.change', oldPassword: 'a', newPassword: 'b', confirmPassword: 'b' });
+    const s = run(expired(), {
+      kind: 'intent.password.change',
+      oldPassword: 'a',
+      newPassword: 'b',
+      confirmPassword: 'b',
+    });
     assert.deepEqual(s.effects, [{ kind: 'cic.changePassword', oldPassword: 'a', newPassword: 'b' }]);
     assert.equal(s.state.session.password?.status, 'submitting');
     assert.equal(JSON.stringify(s.state).includes('"b"'), false);
     const rejected = run(s.state, { kind: 'obs.password.rejected', errors: ['tooShort', 'tooFewSpecial'] });
-    assert.deepEqual(rejected.state.session.password, { reason: 'expired', status: 'editing', errors: [PasswordErrorKey.tooShort, PasswordErrorKey.tooFewSpecial] });
+    assert.deepEqual(rejected.state.session.password, {
+      reason: 'expired',
+      status: 'editing',
+      errors: [PasswordErrorKey.tooShort, PasswordErrorKey.tooFewSpecial],
+    });
   });
   it('returns to the logon screen once changed, or when cancelled', () => {
-    const s = run(expired(), { kind: 'intent.password.change', oldPassword: 'a', newPassword: 'b', confirmPassword: 'b' }, { kind: 'obs.password.changed' }).state;
+    const s = run(
+      expired(),
+      { kind: 'intent.password.change', oldPassword: 'a', newPassword: 'b', confirmPassword: 'b' },
+      { kind: 'obs.password.changed' },
+    ).state;
     assert.equal(s.session.current.phase, 'signedOut');
     assert.equal(selectSession(s).notice, SessionNoticeKey.passwordChanged);
     const cancelled = run(expired(), { kind: 'intent.password.cancel' }).state;
@@ -149,57 +213,10 @@ describe('expired and changed passwords', () => {
     );
     assert.equal(r.state.session.current.phase, 'active');
     assert.equal(r.state.session.password, null);
-    assert.deepEqual(r.state.notices.items.map((n) => n.key), [SessionNoticeKey.passwordChanged]);
+    assert.deepEqual(
+      r.state.notices.items.map((n) => n.key),
+      [SessionNoticeKey.passwordChanged],
+    );
     assert.equal(run(loggedOn(), { kind: 'obs.password.changed' }).diagnostics[0]?.code, 'unexpected');
-  });
-});
-
-describe('connection and session end', () => {
-  it('tracks reconnecting and connected', () => {
-    const r = run(loggedOn(), { kind: 'obs.connection.state', state: 'reconnecting', reason: 'network', shouldReconnect: true, now: T0 + 5000 });
-    assert.equal(selectSession(r.state).connection, 'reconnecting');
-    const down = run(r.state, { kind: 'obs.connection.state', state: 'down', reason: 'switchover', shouldReconnect: true });
-    assert.equal(selectSession(down.state).connection, 'reconnecting');
-    const up = run(down.state, { kind: 'obs.connection.state', state: 'up', reason: null, shouldReconnect: false });
-    assert.equal(selectSession(up.state).connection, 'connected');
-  });
-  it('ends the session when the link is down for good, clearing agent data', () => {
-    const s = run(loggedOn(), added('100', inbound('C', CONNECTED_CAPS))).state;
-    const r = run(s, { kind: 'obs.connection.state', state: 'down', reason: 'gone', shouldReconnect: false });
-    assert.equal(r.state.session.current.phase, 'signedOut');
-    assert.equal(selectSession(r.state).notice, SessionNoticeKey.connectionLost);
-    assert.deepEqual(r.state.queue.byId, {});
-    assert.equal(r.state.status.mine, null);
-    assert.equal(r.state.session.server, 'cic1.example.com');
-  });
-  it('keeps the agent data across a new session for the same user (switchover)', () => {
-    const s = run(loggedOn(), added('100', inbound('C', CONNECTED_CAPS))).state;
-    const r = run(s, { ...(connected as Extract<Input, { kind: 'obs.session.connected' }>), sessionId: 's2' });
-    assert.equal(r.state.session.current.phase === 'active' && r.state.session.current.info.sessionId, 's2');
-    assert.equal(ofKind(r.effects, 'cic.subscribe').length, 1);
-    assert.ok(r.state.queue.byId['100']);
-  });
-  it('tells the agent when a later logon elsewhere replaced the session', () => {
-    const r = run(loggedOn(), { kind: 'obs.session.ended', reason: 'replaced' });
-    assert.equal(selectSession(r.state).notice, SessionNoticeKey.loggedOffElsewhere);
-  });
-  it('logs out through signingOut', () => {
-    const r = run(loggedOn(), { kind: 'intent.logout' });
-    assert.deepEqual(r.effects, [{ kind: 'cic.logoff' }]);
-    assert.equal(r.state.session.current.phase, 'signingOut');
-    const done = run(r.state, { kind: 'obs.session.ended', reason: 'loggedOff' });
-    assert.equal(done.state.session.current.phase, 'signedOut');
-    assert.equal(selectSession(done.state).notice, null);
-    assert.equal(run(done.state, { kind: 'intent.logout' }).diagnostics[0]?.code, 'ignoredInPhase');
-    assert.equal(run(fresh(), { kind: 'obs.connection.state', state: 'up', reason: null, shouldReconnect: false }).diagnostics[0]?.code, 'ignoredInPhase');
-  });
-});
-
-describe('redaction', () => {
-  it('hides passwords in inputs and effects for logs and mirroring', () => {
-    assert.deepEqual(redactInput(logon), { ...logon, auth: { type: 'ic', userId: ME, password: '***' } });
-    assert.deepEqual(redactEffect({ kind: 'cic.changePassword', oldPassword: 'a', newPassword: 'b' }), { kind: 'cic.changePassword', oldPassword: '***', newPassword: '***' });
-    const sso: Input = { kind: 'intent.logon', auth: { type: 'sso', identityProviderId: 'okta' }, alwaysUseAuthType: false };
-    assert.equal(redactInput(sso), sso);
   });
 });

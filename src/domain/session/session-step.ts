@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { SessionIntent } from '../intents.js';
 import { PasswordErrorKey, SessionNoticeKey, type MessageKey } from '../messages.js';
 import { pushNotice } from '../notices.js';
@@ -7,7 +7,13 @@ import { clearAgentData, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { stepStationInput, startStationStep } from '../station/station-step.js';
 import { logonErrorKey, passwordErrorKey } from './logon-errors.js';
-import { ConnectionStatus, sessionInfo, type AuthChoice, type SessionArea, type SessionInfo } from './session-state.js';
+import {
+  ConnectionStatus,
+  sessionInfo,
+  type AuthChoice,
+  type SessionArea,
+  type SessionInfo,
+} from './session-state.js';
 import { SUBSCRIPTION_TOPICS, stepPrefsInput } from './prefs-step.js';
 
 type Out = StepOutput;
@@ -27,25 +33,38 @@ export function endSession(state: SoftphoneState, notice: MessageKey | null): So
   });
 }
 
-function enterActive(state: SoftphoneState, info: SessionInfo, effectiveStation: { id: string; displayName: string } | null, out: Out): SoftphoneState {
+function enterActive(
+  state: SoftphoneState,
+  info: SessionInfo,
+  effectiveStation: { id: string; displayName: string } | null,
+  out: Out,
+): SoftphoneState {
   out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS });
   out.emit({ kind: 'storage.loadUserPrefs', userId: info.userId });
   const active = withSession(state, { current: { phase: 'active', info } });
   return startStationStep(active, effectiveStation);
 }
 
-function logon(state: SoftphoneState, input: Extract<SessionIntent, { kind: 'intent.logon' }>, out: Out): SoftphoneState {
+function logon(
+  state: SoftphoneState,
+  input: Extract<SessionIntent, { kind: 'intent.logon' }>,
+  out: Out,
+): SoftphoneState {
   const { session } = state;
-  if (session.current.phase !== 'signedOut') return refuse(state, out, 'ignoredInPhase', session.current.phase);
+  if (session.current.phase !== 'signedOut')
+    return refuse(state, out, 'ignoredInPhase', session.current.phase);
   if (session.server === null) return refuse(state, out, 'invalid', 'serverRequired');
   const { auth } = input;
   let choice: AuthChoice;
   if (auth.type === 'ic') {
-    if (auth.userId.trim() === '' || auth.password === '') return refuse(state, out, 'invalid', 'credentialsRequired');
-    if (session.serverInfo !== null && !session.serverInfo.allowIcAuth) return refuse(state, out, 'forbidden', 'icAuthNotAllowed');
+    if (auth.userId.trim() === '' || auth.password === '')
+      return refuse(state, out, 'invalid', 'credentialsRequired');
+    if (session.serverInfo !== null && !session.serverInfo.allowIcAuth)
+      return refuse(state, out, 'forbidden', 'icAuthNotAllowed');
     choice = { type: 'ic' };
   } else {
-    const offered = session.serverInfo?.identityProviders.some((p) => p.id === auth.identityProviderId) ?? false;
+    const offered =
+      session.serverInfo?.identityProviders.some((p) => p.id === auth.identityProviderId) ?? false;
     const allowed = state.config.allowedIdentityProviders?.includes(auth.identityProviderId) ?? true;
     if (!offered || !allowed) return refuse(state, out, 'forbidden', 'identityProviderNotOffered');
     choice = { type: 'sso', identityProviderId: auth.identityProviderId };
@@ -63,9 +82,14 @@ function logon(state: SoftphoneState, input: Extract<SessionIntent, { kind: 'int
   });
 }
 
-function changePassword(state: SoftphoneState, input: Extract<SessionIntent, { kind: 'intent.password.change' }>, out: Out): SoftphoneState {
+function changePassword(
+  state: SoftphoneState,
+  input: Extract<SessionIntent, { kind: 'intent.password.change' }>,
+  out: Out,
+): SoftphoneState {
   const form = state.session.password;
-  if (form === null || form.status === 'submitting') return refuse(state, out, 'ignoredInPhase', 'noPasswordForm');
+  if (form === null || form.status === 'submitting')
+    return refuse(state, out, 'ignoredInPhase', 'noPasswordForm');
   const errors: MessageKey[] = [];
   if (input.newPassword === '' || input.oldPassword === '') errors.push(PasswordErrorKey.empty);
   else if (input.newPassword !== input.confirmPassword) errors.push(PasswordErrorKey.mismatch);
@@ -94,7 +118,10 @@ export function stepSessionIntent(state: SoftphoneState, input: SessionIntent, o
     case 'intent.agreement.reject':
       if (session.current.phase !== 'agreement') return refuse(state, out, 'ignoredInPhase', phase);
       out.emit({ kind: 'cic.logoff' });
-      return withSession(state, { current: { phase: 'signingOut', info: session.current.info }, notice: SessionNoticeKey.agreementRejected });
+      return withSession(state, {
+        current: { phase: 'signingOut', info: session.current.info },
+        notice: SessionNoticeKey.agreementRejected,
+      });
     case 'intent.password.open':
       if (phase !== 'active') return refuse(state, out, 'ignoredInPhase', phase);
       return withSession(state, { password: { reason: 'voluntary', status: 'editing', errors: [] } });
@@ -102,10 +129,12 @@ export function stepSessionIntent(state: SoftphoneState, input: SessionIntent, o
       return changePassword(state, input, out);
     case 'intent.password.cancel':
       if (session.password === null) return refuse(state, out, 'ignoredInPhase', 'noPasswordForm');
-      if (session.current.phase === 'passwordExpired') return withSession(state, { current: { phase: 'signedOut' }, password: null });
+      if (session.current.phase === 'passwordExpired')
+        return withSession(state, { current: { phase: 'signedOut' }, password: null });
       return withSession(state, { password: null });
     case 'intent.logout': {
-      if (session.current.phase !== 'active' && session.current.phase !== 'agreement') return refuse(state, out, 'ignoredInPhase', phase);
+      if (session.current.phase !== 'active' && session.current.phase !== 'agreement')
+        return refuse(state, out, 'ignoredInPhase', phase);
       out.emit({ kind: 'cic.logoff' });
       return withSession(state, { current: { phase: 'signingOut', info: session.current.info } });
     }
@@ -116,13 +145,20 @@ export function stepSessionIntent(state: SoftphoneState, input: SessionIntent, o
     case 'intent.setRingMuted':
       return stepPrefsInput(state, input, out);
     case 'intent.notice.dismiss':
-      return { ...state, notices: { ...state.notices, items: state.notices.items.filter((n) => n.id !== input.id) } };
+      return {
+        ...state,
+        notices: { ...state.notices, items: state.notices.items.filter((n) => n.id !== input.id) },
+      };
     default:
       return assertNever(input);
   }
 }
 
-function connected(state: SoftphoneState, input: Extract<SessionObservation, { kind: 'obs.session.connected' }>, out: Out): SoftphoneState {
+function connected(
+  state: SoftphoneState,
+  input: Extract<SessionObservation, { kind: 'obs.session.connected' }>,
+  out: Out,
+): SoftphoneState {
   const current = state.session.current;
   const info: SessionInfo = {
     sessionId: input.sessionId,
@@ -141,7 +177,20 @@ function connected(state: SoftphoneState, input: Extract<SessionObservation, { k
     const next = withSession(state, { current: { phase: 'active', info }, connection: link });
     const station = input.effectiveStation;
     if (station === null) return next;
-    return { ...next, station: { ...next.station, step: 'ready', current: { kind: 'existing', id: station.id, displayName: station.displayName, remoteNumber: null, persistent: false } } };
+    return {
+      ...next,
+      station: {
+        ...next.station,
+        step: 'ready',
+        current: {
+          kind: 'existing',
+          id: station.id,
+          displayName: station.displayName,
+          remoteNumber: null,
+          persistent: false,
+        },
+      },
+    };
   }
   if (current.phase !== 'loggingOn') return refuse(state, out, 'unexpected', current.phase);
   const base = withSession(state, { connection: link, error: null });
@@ -159,15 +208,24 @@ const END_NOTICE = {
 } as const;
 
 /** Steps an observation about the session, station, preferences or page. */
-export function stepSessionObservation(state: SoftphoneState, input: SessionObservation, out: Out): SoftphoneState {
+export function stepSessionObservation(
+  state: SoftphoneState,
+  input: SessionObservation,
+  out: Out,
+): SoftphoneState {
   const { session } = state;
   switch (input.kind) {
     case 'obs.panel.config': {
       const server = input.config.server?.trim() || null;
       const next = { ...state, config: input.config };
       if (server === null) return withSession(next, { serverFixed: false });
-      if (server !== session.server && session.current.phase === 'signedOut') out.emit({ kind: 'cic.fetchServerInfo', server });
-      return withSession(next, { server, serverFixed: true, serverInfo: server === session.server ? session.serverInfo : null });
+      if (server !== session.server && session.current.phase === 'signedOut')
+        out.emit({ kind: 'cic.fetchServerInfo', server });
+      return withSession(next, {
+        server,
+        serverFixed: true,
+        serverInfo: server === session.server ? session.serverInfo : null,
+      });
     }
     case 'obs.serverInfo':
       if (input.server !== session.server) return refuse(state, out, 'stale', 'server');
@@ -176,12 +234,15 @@ export function stepSessionObservation(state: SoftphoneState, input: SessionObse
       return withSession(state, { logonPrefs: input.prefs ?? { alwaysUse: null } });
     case 'obs.storage.userPrefs':
     case 'obs.station.changed':
-      return input.kind === 'obs.station.changed' ? stepStationInput(state, input, out) : stepPrefsInput(state, input, out);
+      return input.kind === 'obs.station.changed'
+        ? stepStationInput(state, input, out)
+        : stepPrefsInput(state, input, out);
     case 'obs.session.connected':
       return connected(state, input, out);
     case 'obs.logon.failed':
       if (session.current.phase === 'active') return stepStationInput(state, input, out);
-      if (session.current.phase !== 'loggingOn') return refuse(state, out, 'unexpected', session.current.phase);
+      if (session.current.phase !== 'loggingOn')
+        return refuse(state, out, 'unexpected', session.current.phase);
       if (input.reason === 'passwordExpired') {
         return withSession(state, {
           current: { phase: 'passwordExpired', userId: session.current.userId },
@@ -191,11 +252,14 @@ export function stepSessionObservation(state: SoftphoneState, input: SessionObse
       }
       return withSession(state, { current: { phase: 'signedOut' }, error: logonErrorKey(input.reason) });
     case 'obs.session.ended':
-      if (sessionInfo(session.current) === null) return refuse(state, out, 'unexpected', session.current.phase);
+      if (sessionInfo(session.current) === null)
+        return refuse(state, out, 'unexpected', session.current.phase);
       return endSession(state, END_NOTICE[input.reason]);
     case 'obs.connection.state': {
-      if (sessionInfo(session.current) === null) return refuse(state, out, 'ignoredInPhase', session.current.phase);
-      if (input.state === 'down' && !input.shouldReconnect) return endSession(state, SessionNoticeKey.connectionLost);
+      if (sessionInfo(session.current) === null)
+        return refuse(state, out, 'ignoredInPhase', session.current.phase);
+      if (input.state === 'down' && !input.shouldReconnect)
+        return endSession(state, SessionNoticeKey.connectionLost);
       const status = input.state === 'up' ? ConnectionStatus.Connected : ConnectionStatus.Reconnecting;
       if (status === session.connection.status) return state;
       return withSession(state, { connection: { status, reason: input.reason, since: state.now } });
@@ -204,17 +268,26 @@ export function stepSessionObservation(state: SoftphoneState, input: SessionObse
       const form = session.password;
       if (form === null) return refuse(state, out, 'unexpected', 'noPasswordForm');
       if (form.reason === 'expired') {
-        return withSession(state, { current: { phase: 'signedOut' }, password: null, error: null, notice: SessionNoticeKey.passwordChanged });
+        return withSession(state, {
+          current: { phase: 'signedOut' },
+          password: null,
+          error: null,
+          notice: SessionNoticeKey.passwordChanged,
+        });
       }
       const info = sessionInfo(session.current);
-      const current = session.current.phase === 'active' && info ? { phase: 'active' as const, info: { ...info, passwordExpiresInDays: null } } : session.current;
+      const current =
+        session.current.phase === 'active' && info
+          ? { phase: 'active' as const, info: { ...info, passwordExpiresInDays: null } }
+          : session.current;
       const next = withSession(state, { password: null, current });
       return { ...next, notices: pushNotice(next.notices, SessionNoticeKey.passwordChanged, state.now) };
     }
     case 'obs.password.rejected': {
       const form = session.password;
       if (form === null) return refuse(state, out, 'unexpected', 'noPasswordForm');
-      const errors = input.errors.length > 0 ? input.errors.map(passwordErrorKey) : [PasswordErrorKey.unknown];
+      const errors =
+        input.errors.length > 0 ? input.errors.map(passwordErrorKey) : [PasswordErrorKey.unknown];
       return withSession(state, { password: { ...form, status: 'editing', errors: [...new Set(errors)] } });
     }
     case 'obs.user.rights':

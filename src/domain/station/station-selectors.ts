@@ -31,7 +31,8 @@ export interface StationFormView {
 /** The station chooser (shown while choosing or applying). */
 export function selectStationForm(state: SoftphoneState): StationFormView {
   const e = state.entitlements;
-  const remote: Availability = e !== null && !hasRight(e, Right.UserDefinedTelephoneNumber) ? 'disabled' : 'enabled';
+  const remote: Availability =
+    e !== null && !hasRight(e, Right.UserDefinedTelephoneNumber) ? 'disabled' : 'enabled';
   const step = state.station.step;
   return {
     step,

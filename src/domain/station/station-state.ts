@@ -46,7 +46,11 @@ export interface StationArea {
   readonly step: StationStep;
   readonly current: StationInfo | null;
   /** The request in flight (`applying`), with whether it came from a remembered station. */
-  readonly requested: { readonly choice: StationChoice; readonly remember: boolean; readonly auto: boolean } | null;
+  readonly requested: {
+    readonly choice: StationChoice;
+    readonly remember: boolean;
+    readonly auto: boolean;
+  } | null;
   readonly error: MessageKey | null;
 }
 

@@ -1,12 +1,11 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { SessionIntent } from '../intents.js';
 import { StationErrorKey } from '../messages.js';
 import type { SessionObservation } from '../observations.js';
 import { hasRight, Right } from '../rights.js';
 import { logonErrorKey, isStationFailure } from '../session/logon-errors.js';
-import type { SoftphoneState } from '../softphone-state.js';
+import { savePrefs, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
-import { savePrefs } from '../session/save-prefs.js';
 import type { StationArea, StationChoice } from './station-state.js';
 
 type Out = StepOutput;
@@ -16,21 +15,36 @@ function withStation(state: SoftphoneState, patch: Partial<StationArea>): Softph
 }
 
 /** Why a station choice cannot be requested, or `null` when it can. */
-export function stationChoiceProblem(state: SoftphoneState, choice: StationChoice): { code: 'invalid' | 'forbidden'; reason: string; key: typeof StationErrorKey[keyof typeof StationErrorKey] | null } | null {
+export function stationChoiceProblem(
+  state: SoftphoneState,
+  choice: StationChoice,
+): {
+  code: 'invalid' | 'forbidden';
+  reason: string;
+  key: (typeof StationErrorKey)[keyof typeof StationErrorKey] | null;
+} | null {
   const rights = state.entitlements;
   switch (choice.kind) {
     case 'workstation':
     case 'remoteWorkstation':
-      return choice.name.trim() === '' ? { code: 'invalid', reason: 'nameRequired', key: StationErrorKey.nameRequired } : null;
+      return choice.name.trim() === ''
+        ? { code: 'invalid', reason: 'nameRequired', key: StationErrorKey.nameRequired }
+        : null;
     case 'remoteNumber':
-      if (choice.number.trim() === '') return { code: 'invalid', reason: 'numberRequired', key: StationErrorKey.numberRequired };
-      if (rights !== null && !hasRight(rights, Right.UserDefinedTelephoneNumber)) return { code: 'forbidden', reason: 'missingRight', key: null };
+      if (choice.number.trim() === '')
+        return { code: 'invalid', reason: 'numberRequired', key: StationErrorKey.numberRequired };
+      if (rights !== null && !hasRight(rights, Right.UserDefinedTelephoneNumber))
+        return { code: 'forbidden', reason: 'missingRight', key: null };
       if (choice.persistent && (rights === null || !hasRight(rights, Right.PersistentConnections))) {
         return { code: 'forbidden', reason: 'persistentNeedsRight', key: null };
       }
       return null;
     case 'webBasedPhone':
-      return { code: 'forbidden', reason: 'webBasedPhoneUnavailable', key: StationErrorKey.webBasedPhoneUnavailable };
+      return {
+        code: 'forbidden',
+        reason: 'webBasedPhoneUnavailable',
+        key: StationErrorKey.webBasedPhoneUnavailable,
+      };
     default:
       return assertNever(choice);
   }
@@ -50,7 +64,13 @@ function trimChoice(choice: StationChoice): StationChoice {
   }
 }
 
-function request(state: SoftphoneState, choice: StationChoice, remember: boolean, auto: boolean, out: Out): SoftphoneState {
+function request(
+  state: SoftphoneState,
+  choice: StationChoice,
+  remember: boolean,
+  auto: boolean,
+  out: Out,
+): SoftphoneState {
   out.emit({ kind: 'cic.setStation', choice });
   return withStation(state, { step: 'applying', requested: { choice, remember, auto }, error: null });
 }
@@ -59,11 +79,20 @@ function request(state: SoftphoneState, choice: StationChoice, remember: boolean
  * Starts the station step when the session becomes active: a station the server already has for
  * the user skips it; otherwise the step waits for the stored preferences (remembered station).
  */
-export function startStationStep(state: SoftphoneState, effective: { id: string; displayName: string } | null): SoftphoneState {
+export function startStationStep(
+  state: SoftphoneState,
+  effective: { id: string; displayName: string } | null,
+): SoftphoneState {
   if (effective !== null) {
     return withStation(state, {
       step: 'ready',
-      current: { kind: 'existing', id: effective.id, displayName: effective.displayName, remoteNumber: null, persistent: false },
+      current: {
+        kind: 'existing',
+        id: effective.id,
+        displayName: effective.displayName,
+        remoteNumber: null,
+        persistent: false,
+      },
       requested: null,
       error: null,
     });
@@ -75,15 +104,23 @@ export function startStationStep(state: SoftphoneState, effective: { id: string;
 export function onPrefsLoaded(state: SoftphoneState, out: Out): SoftphoneState {
   if (state.station.step !== 'waitingForPrefs') return state;
   const remembered = state.prefs.value.station;
-  if (remembered !== null && stationChoiceProblem(state, remembered) === null) return request(state, remembered, true, true, out);
+  if (remembered !== null && stationChoiceProblem(state, remembered) === null)
+    return request(state, remembered, true, true, out);
   return withStation(state, { step: 'choosing' });
 }
 
 type StationInput =
-  | Extract<SessionIntent, { kind: 'intent.selectStation' | 'intent.changeStation' | 'intent.changeStation.cancel' }>
+  | Extract<
+      SessionIntent,
+      { kind: 'intent.selectStation' | 'intent.changeStation' | 'intent.changeStation.cancel' }
+    >
   | Extract<SessionObservation, { kind: 'obs.station.changed' | 'obs.logon.failed' }>;
 
-function stationConnected(state: SoftphoneState, input: Extract<StationInput, { kind: 'obs.station.changed' }>, out: Out): SoftphoneState {
+function stationConnected(
+  state: SoftphoneState,
+  input: Extract<StationInput, { kind: 'obs.station.changed' }>,
+  out: Out,
+): SoftphoneState {
   const { station } = state;
   if (input.station === null) {
     // Losing the station while applying is the server tearing down the old one: wait for the new.
@@ -119,7 +156,8 @@ export function stepStationInput(state: SoftphoneState, input: StationInput, out
       if (!active || station.step !== 'ready') return refuse(state, out, 'ignoredInPhase', station.step);
       return withStation(state, { step: 'choosing', error: null });
     case 'intent.changeStation.cancel':
-      if (station.step !== 'choosing' || station.current === null) return refuse(state, out, 'ignoredInPhase', station.step);
+      if (station.step !== 'choosing' || station.current === null)
+        return refuse(state, out, 'ignoredInPhase', station.step);
       return withStation(state, { step: 'ready', error: null });
     case 'obs.station.changed':
       if (!active) return refuse(state, out, 'ignoredInPhase', state.session.current.phase);

@@ -62,12 +62,17 @@ function toChoice(state: SoftphoneState, status: StatusMessage): StatusChoice {
  * The status list: selectable statuses the agent has access to, in catalog order, whose text
  * contains `search` (case-insensitive); and the favourites bar (favourites still selectable).
  */
-export function selectStatusChoices(state: SoftphoneState, search = ''): { readonly favourites: readonly StatusChoice[]; readonly list: readonly StatusChoice[] } {
+export function selectStatusChoices(
+  state: SoftphoneState,
+  search = '',
+): { readonly favourites: readonly StatusChoice[]; readonly list: readonly StatusChoice[] } {
   const needle = search.trim().toLowerCase();
   const selectable = state.status.order
     .map((k) => state.status.catalog[k])
     .filter((s): s is StatusMessage => s !== undefined && isSelectable(state.status, s));
-  const list = selectable.filter((s) => needle === '' || s.messageText.toLowerCase().includes(needle)).map((s) => toChoice(state, s));
+  const list = selectable
+    .filter((s) => needle === '' || s.messageText.toLowerCase().includes(needle))
+    .map((s) => toChoice(state, s));
   const favourites = state.prefs.value.favourites
     .map((f) => selectable.find((s) => statusKey(s.statusId) === statusKey(f)))
     .filter((s): s is StatusMessage => s !== undefined)
@@ -92,11 +97,19 @@ export function selectStatusDetails(state: SoftphoneState, statusId: string): St
   const isCurrent = mine !== null && statusKey(mine.statusId) === key;
   const previous = state.status.previous[key];
   const notes = isCurrent ? mine.notes : (previous?.notes ?? '');
-  const forward = isCurrent && mine.forwardNumber !== '' ? mine.forwardNumber : (previous?.forwardNumber ?? '');
+  const forward =
+    isCurrent && mine.forwardNumber !== '' ? mine.forwardNumber : (previous?.forwardNumber ?? '');
   return {
     statusId: status.statusId,
-    notes: { allowed: state.entitlements === null || hasRight(state.entitlements, Right.StatusNotes), value: notes },
-    forwardNumber: { enabled: status.isForwardStatus, required: status.isForwardStatus, value: status.isForwardStatus ? forward : '' },
+    notes: {
+      allowed: state.entitlements === null || hasRight(state.entitlements, Right.StatusNotes),
+      value: notes,
+    },
+    forwardNumber: {
+      enabled: status.isForwardStatus,
+      required: status.isForwardStatus,
+      value: status.isForwardStatus ? forward : '',
+    },
     until: { date: status.canHaveDate, time: status.canHaveTime },
   };
 }

@@ -1,10 +1,9 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import type { StatusIntent } from '../intents.js';
 import type { StatusObservation, UserStatusUpdate } from '../observations.js';
 import { hasRight, Right } from '../rights.js';
-import { savePrefs } from '../session/save-prefs.js';
 import { sessionInfo } from '../session/session-state.js';
-import { currentUserId, type SoftphoneState } from '../softphone-state.js';
+import { currentUserId, savePrefs, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { stepActivationInput } from '../activation/activation-step.js';
 import { statusKey, type StatusArea, type StatusMessage, type UserStatus } from './status-state.js';
@@ -28,7 +27,8 @@ export function serverNow(state: SoftphoneState): number {
 export function mergeUserStatus(base: UserStatus | null, update: UserStatusUpdate, now: number): UserStatus {
   const statusId = update.statusId ?? base?.statusId ?? '';
   const changed = base === null || statusKey(base.statusId) !== statusKey(statusId);
-  const changedAt = update.changedAt !== undefined ? update.changedAt : changed ? now : (base?.changedAt ?? null);
+  const changedAt =
+    update.changedAt !== undefined ? update.changedAt : changed ? now : (base?.changedAt ?? null);
   return {
     userId: update.userId,
     statusId,
@@ -41,7 +41,10 @@ export function mergeUserStatus(base: UserStatus | null, update: UserStatusUpdat
   };
 }
 
-function userStatuses(state: SoftphoneState, input: Extract<StatusObservation, { kind: 'obs.status.user' }>): SoftphoneState {
+function userStatuses(
+  state: SoftphoneState,
+  input: Extract<StatusObservation, { kind: 'obs.status.user' }>,
+): SoftphoneState {
   const me = currentUserId(state)?.toLowerCase() ?? null;
   const now = serverNow(state);
   let mine = input.isDelta ? state.status.mine : null;
@@ -52,7 +55,8 @@ function userStatuses(state: SoftphoneState, input: Extract<StatusObservation, {
     presence[key] = mergeUserStatus(input.isDelta ? (presence[key] ?? null) : null, update, now);
   }
   const pending = state.status.pending;
-  const confirmed = pending !== null && mine !== null && statusKey(mine.statusId) === statusKey(pending.statusId);
+  const confirmed =
+    pending !== null && mine !== null && statusKey(mine.statusId) === statusKey(pending.statusId);
   return {
     ...withStatus(state, { mine, pending: confirmed ? null : pending }),
     directory: { ...state.directory, presence },
@@ -65,16 +69,27 @@ export function isSelectable(area: StatusArea, status: StatusMessage): boolean {
   return status.isSelectableStatus && (area.access === null || area.access.includes(key));
 }
 
-function setStatus(state: SoftphoneState, input: Extract<StatusIntent, { kind: 'intent.setStatus' }>, out: Out): SoftphoneState {
+function setStatus(
+  state: SoftphoneState,
+  input: Extract<StatusIntent, { kind: 'intent.setStatus' }>,
+  out: Out,
+): SoftphoneState {
   const userId = currentUserId(state);
-  if (userId === null || state.session.current.phase !== 'active') return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
+  if (userId === null || state.session.current.phase !== 'active')
+    return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
   const status = state.status.catalog[statusKey(input.statusId)];
   if (status === undefined) return refuse(state, out, 'invalid', 'unknownStatus');
   if (!isSelectable(state.status, status)) return refuse(state, out, 'forbidden', 'statusNotSelectable');
   const forwardNumber = input.forwardNumber?.trim() ?? '';
-  if (status.isForwardStatus && forwardNumber === '') return refuse(state, out, 'invalid', 'forwardNumberRequired');
+  if (status.isForwardStatus && forwardNumber === '')
+    return refuse(state, out, 'invalid', 'forwardNumberRequired');
   const until = input.until ?? null;
-  if (until !== null && ((until.hasDate && !status.canHaveDate) || (until.hasTime && !status.canHaveTime) || (!until.hasDate && !until.hasTime))) {
+  if (
+    until !== null &&
+    ((until.hasDate && !status.canHaveDate) ||
+      (until.hasTime && !status.canHaveTime) ||
+      (!until.hasDate && !until.hasTime))
+  ) {
     return refuse(state, out, 'invalid', 'untilNotAllowed');
   }
   const notes = input.notes?.trim() ?? '';
@@ -92,7 +107,10 @@ function setStatus(state: SoftphoneState, input: Extract<StatusIntent, { kind: '
   return withStatus(state, { pending: { statusId: status.statusId, requestedAt: state.now } });
 }
 
-function catalog(state: SoftphoneState, input: Extract<StatusObservation, { kind: 'obs.status.catalog' }>): SoftphoneState {
+function catalog(
+  state: SoftphoneState,
+  input: Extract<StatusObservation, { kind: 'obs.status.catalog' }>,
+): SoftphoneState {
   const entries: Record<string, StatusMessage> = input.isDelta ? { ...state.status.catalog } : {};
   let order = input.isDelta ? [...state.status.order] : [];
   for (const id of input.removed) {
@@ -104,12 +122,20 @@ function catalog(state: SoftphoneState, input: Extract<StatusObservation, { kind
     entries[key] = message;
     if (!order.includes(key)) order.push(key);
   }
-  const kept = Object.fromEntries(order.map((k) => [k, entries[k]] as const).filter((e): e is [string, StatusMessage] => e[1] !== undefined));
+  const kept = Object.fromEntries(
+    order
+      .map((k) => [k, entries[k]] as const)
+      .filter((e): e is [string, StatusMessage] => e[1] !== undefined),
+  );
   return withStatus(state, { catalog: kept, order });
 }
 
 /** Steps status intents and observations (activation ones are forwarded). */
-export function stepStatusInput(state: SoftphoneState, input: StatusIntent | StatusObservation, out: Out): SoftphoneState {
+export function stepStatusInput(
+  state: SoftphoneState,
+  input: StatusIntent | StatusObservation,
+  out: Out,
+): SoftphoneState {
   switch (input.kind) {
     case 'intent.setStatus':
       return setStatus(state, input, out);
@@ -127,7 +153,8 @@ export function stepStatusInput(state: SoftphoneState, input: StatusIntent | Sta
       return catalog(state, input);
     case 'obs.status.access': {
       const me = currentUserId(state);
-      if (me === null || me.toLowerCase() !== input.userId.toLowerCase()) return refuse(state, out, 'stale', 'otherUser');
+      if (me === null || me.toLowerCase() !== input.userId.toLowerCase())
+        return refuse(state, out, 'stale', 'otherUser');
       const base = input.isDelta ? (state.status.access ?? []) : [];
       const removed = new Set(input.removed.map(statusKey));
       const access = [...new Set([...base, ...input.added.map(statusKey)])].filter((k) => !removed.has(k));
@@ -137,7 +164,12 @@ export function stepStatusInput(state: SoftphoneState, input: StatusIntent | Sta
       return userStatuses(state, input);
     case 'obs.status.previous':
       return withStatus(state, {
-        previous: Object.fromEntries(input.entries.map((e) => [statusKey(e.statusId), { notes: e.notes, forwardNumber: e.forwardNumber }])),
+        previous: Object.fromEntries(
+          input.entries.map((e) => [
+            statusKey(e.statusId),
+            { notes: e.notes, forwardNumber: e.forwardNumber },
+          ]),
+        ),
       });
     case 'intent.setActivation':
     case 'obs.activations':

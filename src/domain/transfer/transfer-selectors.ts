@@ -41,7 +41,10 @@ export function selectTransfer(state: SoftphoneState): TransferView {
     interactionId: search?.interactionId ?? null,
     searching: search?.status === 'searching',
     text: search?.text ?? '',
-    results: (search?.results ?? []).map((candidate) => ({ candidate, consultable: canConsult(candidate.target) })),
+    results: (search?.results ?? []).map((candidate) => ({
+      candidate,
+      consultable: canConsult(candidate.target),
+    })),
   };
 }
 

@@ -33,7 +33,12 @@ export interface TransferCandidate {
  * Who hears whom during a consult: `consultant` (caller held), `caller` (consultant held),
  * `both` (three-way) or `neither` (both held).
  */
-export const Audience = { Consultant: 'consultant', Caller: 'caller', Both: 'both', Neither: 'neither' } as const;
+export const Audience = {
+  Consultant: 'consultant',
+  Caller: 'caller',
+  Both: 'both',
+  Neither: 'neither',
+} as const;
 export type Audience = (typeof Audience)[keyof typeof Audience];
 
 /**

@@ -1,11 +1,17 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { interactionId as toId } from '../ids.js';
 import type { TransferIntent } from '../intents.js';
 import type { DataObservation, QueueObservation } from '../observations.js';
 import { allocateRequestId, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { controlState, type Control } from '../interaction/controls.js';
-import { TargetType, type Audience, type ConsultState, type TransferArea, type TransferTarget } from './transfer-state.js';
+import {
+  TargetType,
+  type Audience,
+  type ConsultState,
+  type TransferArea,
+  type TransferTarget,
+} from './transfer-state.js';
 
 type Out = StepOutput;
 
@@ -44,10 +50,19 @@ function targetProblem(target: TransferTarget): string | null {
 function markPending(state: SoftphoneState, id: string): SoftphoneState {
   const record = state.queue.byId[id];
   if (record === undefined) return state;
-  return { ...state, queue: { ...state.queue, byId: { ...state.queue.byId, [id]: { ...record, pending: { op: 'transfer', at: state.now } } } } };
+  return {
+    ...state,
+    queue: {
+      ...state.queue,
+      byId: { ...state.queue.byId, [id]: { ...record, pending: { op: 'transfer', at: state.now } } },
+    },
+  };
 }
 
-function activeConsult(state: SoftphoneState, out: Out): Extract<ConsultState, { status: 'active' | 'closing' }> | null {
+function activeConsult(
+  state: SoftphoneState,
+  out: Out,
+): Extract<ConsultState, { status: 'active' | 'closing' }> | null {
   const consult = state.transfer.consult;
   if (consult === null || consult.status !== 'active') {
     out.report('ignoredInPhase', consult?.status ?? 'noConsult');
@@ -60,7 +75,12 @@ function audience(state: SoftphoneState, wanted: Audience, out: Out): SoftphoneS
   const consult = activeConsult(state, out);
   if (consult === null) return state;
   if (consult.audience === wanted) return refuse(state, out, 'duplicate', wanted, consult.interactionId);
-  out.emit({ kind: 'cic.consult.audience', interactionId: toId(consult.interactionId), consultId: consult.consultId, audience: wanted });
+  out.emit({
+    kind: 'cic.consult.audience',
+    interactionId: toId(consult.interactionId),
+    consultId: consult.consultId,
+    audience: wanted,
+  });
   return state;
 }
 
@@ -68,8 +88,30 @@ function close(state: SoftphoneState, how: 'conclude' | 'cancel', out: Out): Sof
   const consult = activeConsult(state, out);
   if (consult === null) return state;
   const effect = { interactionId: toId(consult.interactionId), consultId: consult.consultId };
-  out.emit(how === 'conclude' ? { kind: 'cic.consult.conclude', ...effect } : { kind: 'cic.consult.cancel', ...effect });
+  out.emit(
+    how === 'conclude'
+      ? { kind: 'cic.consult.conclude', ...effect }
+      : { kind: 'cic.consult.cancel', ...effect },
+  );
   return withTransfer(state, { consult: { ...consult, status: 'closing' } });
+}
+
+/**
+ * Ends the consult when the queue says it is over: the original interaction left or ended, or
+ * the consult leg ended (the consultant hung up or was disconnected; the caller is still held).
+ */
+export function syncConsult(state: SoftphoneState): SoftphoneState {
+  const consult = state.transfer.consult;
+  if (consult === null) return state;
+  const byId = state.queue.byId;
+  const original = byId[consult.interactionId];
+  let over = original === undefined || original.phase === 'disconnected';
+  if (!over && consult.status !== 'starting') {
+    const leg = byId[consult.consultInteractionId];
+    // The leg may not have arrived yet right after the consult started; only an ended leg counts.
+    over = leg !== undefined && leg.phase === 'disconnected';
+  }
+  return over ? { ...state, transfer: { ...state.transfer, consult: null } } : state;
 }
 
 type TransferInput =
@@ -87,11 +129,21 @@ export function stepTransferInput(state: SoftphoneState, input: TransferInput, o
       if (text === '') return withTransfer(state, { search: null });
       const [requestId, next] = allocateRequestId(state);
       out.emit({ kind: 'cic.transfer.search', requestId, text, targetTypes });
-      return withTransfer(next, { search: { interactionId: input.interactionId, text, targetTypes, requestId, status: 'searching', results: [] } });
+      return withTransfer(next, {
+        search: {
+          interactionId: input.interactionId,
+          text,
+          targetTypes,
+          requestId,
+          status: 'searching',
+          results: [],
+        },
+      });
     }
     case 'obs.transfer.results': {
       const search = state.transfer.search;
-      if (search === null || search.requestId !== input.requestId) return refuse(state, out, 'stale', 'transferSearch');
+      if (search === null || search.requestId !== input.requestId)
+        return refuse(state, out, 'stale', 'transferSearch');
       return withTransfer(state, { search: { ...search, status: 'done', results: input.candidates } });
     }
     case 'intent.transfer.blind': {
@@ -105,26 +157,39 @@ export function stepTransferInput(state: SoftphoneState, input: TransferInput, o
       const problem = targetProblem(input.target);
       if (problem !== null) return refuse(state, out, 'invalid', problem, input.interactionId);
       // Consulting into a workgroup queue or an attendant profile can strand the caller.
-      if (input.target.kind === 'workgroup' || input.target.kind === 'attendantProfile') return refuse(state, out, 'forbidden', 'consultUnsupportedTarget', input.interactionId);
+      if (input.target.kind === 'workgroup' || input.target.kind === 'attendantProfile')
+        return refuse(state, out, 'forbidden', 'consultUnsupportedTarget', input.interactionId);
       if (!allowed(state, input.interactionId, 'consult', out)) return state;
       out.emit({ kind: 'cic.consult.start', interactionId: input.interactionId, target: input.target });
-      return withTransfer(markPending(state, input.interactionId), { consult: { status: 'starting', interactionId: input.interactionId, target: input.target } });
+      return withTransfer(markPending(state, input.interactionId), {
+        consult: { status: 'starting', interactionId: input.interactionId, target: input.target },
+      });
     }
     case 'obs.consult.started': {
       const consult = state.transfer.consult;
-      if (consult === null || consult.status !== 'starting' || consult.interactionId !== input.interactionId) return refuse(state, out, 'unexpected', 'consult', input.interactionId);
+      if (consult === null || consult.status !== 'starting' || consult.interactionId !== input.interactionId)
+        return refuse(state, out, 'unexpected', 'consult', input.interactionId);
       return withTransfer(state, {
-        consult: { status: 'active', interactionId: consult.interactionId, target: consult.target, consultId: input.consultId, consultInteractionId: input.consultInteractionId, audience: 'consultant' },
+        consult: {
+          status: 'active',
+          interactionId: consult.interactionId,
+          target: consult.target,
+          consultId: input.consultId,
+          consultInteractionId: input.consultInteractionId,
+          audience: 'consultant',
+        },
       });
     }
     case 'obs.consult.audience': {
       const consult = state.transfer.consult;
-      if (consult === null || consult.status === 'starting' || consult.consultId !== input.consultId) return refuse(state, out, 'stale', 'consult');
+      if (consult === null || consult.status === 'starting' || consult.consultId !== input.consultId)
+        return refuse(state, out, 'stale', 'consult');
       return withTransfer(state, { consult: { ...consult, audience: input.audience } });
     }
     case 'obs.consult.ended': {
       const consult = state.transfer.consult;
-      if (consult === null || consult.status === 'starting' || consult.consultId !== input.consultId) return refuse(state, out, 'stale', 'consult');
+      if (consult === null || consult.status === 'starting' || consult.consultId !== input.consultId)
+        return refuse(state, out, 'stale', 'consult');
       return withTransfer(state, { consult: null });
     }
     case 'intent.consult.complete':

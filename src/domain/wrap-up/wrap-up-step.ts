@@ -1,4 +1,4 @@
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics.js';
 import { Attr, attr } from '../attributes.js';
 import { interactionId as toInteractionId } from '../ids.js';
 import type { InteractionIntent } from '../intents.js';
@@ -26,7 +26,11 @@ export function codesFor(state: SoftphoneState, workgroup: string): readonly Wra
  * (the call underneath keeps the prompt); and the agent holds a Client Access licence. The prompt
  * closes at the configured prompt time, and never after the interaction is deallocated.
  */
-export function openWrapUpPrompt(state: SoftphoneState, record: InteractionRecord, _out: Out): SoftphoneState {
+export function openWrapUpPrompt(
+  state: SoftphoneState,
+  record: InteractionRecord,
+  _out: Out,
+): SoftphoneState {
   if (record.phase !== 'disconnected' || record.suppressWrapUp) return state;
   if (state.wrapUp.prompts.some((p) => p.interactionId === record.id)) return state;
   const workgroup = attr(record.attributes, Attr.WorkgroupName).trim();
@@ -50,9 +54,15 @@ export function openWrapUpPrompt(state: SoftphoneState, record: InteractionRecor
 }
 
 /** Closes the prompt of an interaction (assigned, timed out, or deallocated). */
-export function closeWrapUpPrompt(state: SoftphoneState, interactionId: string, _why: 'assigned' | 'timedOut' | 'removed'): SoftphoneState {
+export function closeWrapUpPrompt(
+  state: SoftphoneState,
+  interactionId: string,
+  _why: 'assigned' | 'timedOut' | 'removed',
+): SoftphoneState {
   if (!state.wrapUp.prompts.some((p) => p.interactionId === interactionId)) return state;
-  return withWrapUp(state, { prompts: state.wrapUp.prompts.filter((p) => p.interactionId !== interactionId) });
+  return withWrapUp(state, {
+    prompts: state.wrapUp.prompts.filter((p) => p.interactionId !== interactionId),
+  });
 }
 
 /**
@@ -63,8 +73,11 @@ export function syncWrapUpCode(state: SoftphoneState, record: InteractionRecord)
   const prompt = state.wrapUp.prompts.find((p) => p.interactionId === record.id);
   const code = attr(record.attributes, Attr.WrapUpCode).trim();
   if (prompt === undefined || code === '' || code === prompt.lockedCode) return state;
-  if (prompt.status === 'assigning' && prompt.requestedCodeId === code) return closeWrapUpPrompt(state, record.id, 'assigned');
-  return withWrapUp(state, { prompts: state.wrapUp.prompts.map((p) => (p === prompt ? { ...p, lockedCode: code } : p)) });
+  if (prompt.status === 'assigning' && prompt.requestedCodeId === code)
+    return closeWrapUpPrompt(state, record.id, 'assigned');
+  return withWrapUp(state, {
+    prompts: state.wrapUp.prompts.map((p) => (p === prompt ? { ...p, lockedCode: code } : p)),
+  });
 }
 
 /** Closes prompts whose time ran out; no code is assigned (there is no default code). */
@@ -97,18 +110,37 @@ export function stepWrapUpInput(state: SoftphoneState, input: WrapUpInput, out: 
     case 'intent.assignWrapUp': {
       const prompt = state.wrapUp.prompts.find((p) => p.interactionId === input.interactionId);
       const userId = currentUserId(state);
-      if (prompt === undefined || userId === null) return refuse(state, out, 'ignoredInPhase', 'noPrompt', input.interactionId);
-      if (prompt.deadline <= state.now) return refuse(closeWrapUpPrompt(state, prompt.interactionId, 'timedOut'), out, 'wrapUpTimedOut', null, input.interactionId);
+      if (prompt === undefined || userId === null)
+        return refuse(state, out, 'ignoredInPhase', 'noPrompt', input.interactionId);
+      if (prompt.deadline <= state.now)
+        return refuse(
+          closeWrapUpPrompt(state, prompt.interactionId, 'timedOut'),
+          out,
+          'wrapUpTimedOut',
+          null,
+          input.interactionId,
+        );
       if (prompt.status !== 'open') return refuse(state, out, 'duplicate', 'assigning', input.interactionId);
-      if (prompt.lockedCode !== null) return refuse(state, out, 'forbidden', 'lockedBySupervisor', input.interactionId);
-      if (!codesFor(state, prompt.workgroup).some((c) => c.id === input.codeId)) return refuse(state, out, 'invalid', 'unknownCode', input.interactionId);
-      out.emit({ kind: 'cic.assignWrapUp', interactionId: toInteractionId(prompt.interactionId), codeId: input.codeId, workgroup: prompt.workgroup, userId });
+      if (prompt.lockedCode !== null)
+        return refuse(state, out, 'forbidden', 'lockedBySupervisor', input.interactionId);
+      if (!codesFor(state, prompt.workgroup).some((c) => c.id === input.codeId))
+        return refuse(state, out, 'invalid', 'unknownCode', input.interactionId);
+      out.emit({
+        kind: 'cic.assignWrapUp',
+        interactionId: toInteractionId(prompt.interactionId),
+        codeId: input.codeId,
+        workgroup: prompt.workgroup,
+        userId,
+      });
       return withWrapUp(state, {
-        prompts: state.wrapUp.prompts.map((p) => (p === prompt ? { ...p, status: 'assigning' as const, requestedCodeId: input.codeId } : p)),
+        prompts: state.wrapUp.prompts.map((p) =>
+          p === prompt ? { ...p, status: 'assigning' as const, requestedCodeId: input.codeId } : p,
+        ),
       });
     }
     case 'obs.wrapUp.assigned':
-      if (!state.wrapUp.prompts.some((p) => p.interactionId === input.interactionId)) return refuse(state, out, 'unexpected', 'noPrompt', input.interactionId);
+      if (!state.wrapUp.prompts.some((p) => p.interactionId === input.interactionId))
+        return refuse(state, out, 'unexpected', 'noPrompt', input.interactionId);
       return closeWrapUpPrompt(state, input.interactionId, 'assigned');
     default:
       return assertNever(input);
@@ -118,6 +150,8 @@ export function stepWrapUpInput(state: SoftphoneState, input: WrapUpInput, out: 
 /** A failed assignment re-opens the prompt so the agent can try again. */
 export function reopenWrapUpPrompt(state: SoftphoneState, interactionId: string): SoftphoneState {
   return withWrapUp(state, {
-    prompts: state.wrapUp.prompts.map((p) => (p.interactionId === interactionId ? { ...p, status: 'open' as const, requestedCodeId: null } : p)),
+    prompts: state.wrapUp.prompts.map((p) =>
+      p.interactionId === interactionId ? { ...p, status: 'open' as const, requestedCodeId: null } : p,
+    ),
   });
 }
