@@ -4,7 +4,6 @@ import { pushNotice } from './notices.js';
 import type { QueueObservation } from './observations.js';
 import { endSession } from './session/session-step.js';
 import type { SoftphoneState } from './softphone-state.js';
-import type { StepOutput } from './step-output.js';
 import { reopenWrapUpPrompt } from './wrap-up/wrap-up-step.js';
 
 function clearPending(state: SoftphoneState, interactionId: string | null): SoftphoneState {
@@ -24,7 +23,6 @@ function clearPending(state: SoftphoneState, interactionId: string | null): Soft
 export function stepCommandFailed(
   state: SoftphoneState,
   input: Extract<QueueObservation, { kind: 'obs.command.failed' }>,
-  _out: StepOutput,
 ): SoftphoneState {
   const notice = (s: SoftphoneState): SoftphoneState => ({
     ...s,

@@ -71,7 +71,7 @@ function route(state: SoftphoneState, input: Input, out: StepOutput): SoftphoneS
     case 'obs.queue.delta':
       return stepQueueMessage(state, input, out);
     case 'obs.command.failed':
-      return stepCommandFailed(state, input, out);
+      return stepCommandFailed(state, input);
     case 'intent.transfer.search':
     case 'intent.transfer.blind':
     case 'intent.consult.start':

@@ -44,7 +44,7 @@ function notify(state: SoftphoneState, result: MergeResult, out: Out): Softphone
           next = screenPopOnce(next, record, out);
         break;
       case 'ended':
-        next = openWrapUpPrompt(next, record, out);
+        next = openWrapUpPrompt(next, record);
         break;
       case 'missed':
         break;
@@ -95,7 +95,7 @@ function apply(
   );
   let next = withQueue(state, { byId: kept, order });
   for (const result of results) next = notify(next, result, out);
-  for (const id of gone) next = closeWrapUpPrompt(next, id, 'removed');
+  for (const id of gone) next = closeWrapUpPrompt(next, id);
   next = syncConsult(next);
   return withQueue(next, autoSelect(next.queue));
 }

@@ -63,6 +63,63 @@ describe('connection and session end', () => {
     assert.equal(r.state.session.current.phase === 'active' && r.state.session.current.info.sessionId, 's2');
     assert.equal(ofKind(r.effects, 'cic.subscribe').length, 1);
     assert.ok(r.state.queue.byId['100']);
+    assert.deepEqual(ofKind(r.effects, 'cic.setStation'), [
+      { kind: 'cic.setStation', choice: { kind: 'workstation', name: '7001' } },
+    ]);
+    assert.equal(r.state.station.requested?.auto, true);
+    const restored = run(r.state, {
+      kind: 'obs.station.changed',
+      station: {
+        kind: 'workstation',
+        id: '7001',
+        displayName: '7001',
+        remoteNumber: null,
+        persistent: false,
+      },
+    });
+    assert.deepEqual(ofKind(restored.effects, 'storage.saveUserPrefs'), []);
+    assert.equal(restored.state.station.step, 'ready');
+  });
+  it('re-creates a remote number station, and asks again for a station it cannot re-create', () => {
+    const base = loggedOn();
+    const remote = {
+      ...base,
+      station: {
+        ...base.station,
+        current: {
+          kind: 'remoteNumber' as const,
+          id: 'r',
+          displayName: 'r',
+          remoteNumber: '555',
+          persistent: true,
+        },
+      },
+    };
+    const again = { ...(connected as Extract<Input, { kind: 'obs.session.connected' }>), sessionId: 's2' };
+    assert.deepEqual(ofKind(run(remote, again).effects, 'cic.setStation')[0]?.choice, {
+      kind: 'remoteNumber',
+      number: '555',
+      persistent: true,
+    });
+    const existing = {
+      ...base,
+      station: {
+        ...base.station,
+        current: {
+          kind: 'existing' as const,
+          id: 'x',
+          displayName: 'x',
+          remoteNumber: null,
+          persistent: false,
+        },
+      },
+    };
+    const r = run(existing, again);
+    assert.deepEqual(ofKind(r.effects, 'cic.setStation'), []);
+    assert.equal(r.state.station.step, 'choosing');
+    const withEffective = run(existing, { ...again, effectiveStation: { id: '7005', displayName: '7005' } });
+    assert.equal(withEffective.state.station.current?.id, '7005');
+    assert.equal(withEffective.state.station.step, 'ready');
   });
   it('tells the agent when a later logon elsewhere replaced the session', () => {
     const r = run(loggedOn(), { kind: 'obs.session.ended', reason: 'replaced' });

@@ -1,11 +1,11 @@
 import { assertNever } from '../diagnostics.js';
 import type { SessionIntent } from '../intents.js';
 import { PasswordErrorKey, SessionNoticeKey, type MessageKey } from '../messages.js';
-import { pushNotice } from '../notices.js';
+import { dismissNotice, pushNotice } from '../notices.js';
 import type { SessionObservation } from '../observations.js';
 import { clearAgentData, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
-import { stepStationInput, startStationStep } from '../station/station-step.js';
+import { restoreStation, stepStationInput, startStationStep } from '../station/station-step.js';
 import { logonErrorKey, passwordErrorKey } from './logon-errors.js';
 import {
   ConnectionStatus,
@@ -145,10 +145,7 @@ export function stepSessionIntent(state: SoftphoneState, input: SessionIntent, o
     case 'intent.setRingMuted':
       return stepPrefsInput(state, input, out);
     case 'intent.notice.dismiss':
-      return {
-        ...state,
-        notices: { ...state.notices, items: state.notices.items.filter((n) => n.id !== input.id) },
-      };
+      return { ...state, notices: dismissNotice(state.notices, input.id) };
     default:
       return assertNever(input);
   }
@@ -172,25 +169,10 @@ function connected(
   };
   const link = { status: ConnectionStatus.Connected, reason: null, since: state.now };
   if (current.phase === 'active' && current.info.userId.toLowerCase() === info.userId.toLowerCase()) {
-    // A new session after a switchover or lost link: same agent, fresh subscriptions.
+    // A new session after a switchover or lost link: same agent, fresh subscriptions and station.
     out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS });
     const next = withSession(state, { current: { phase: 'active', info }, connection: link });
-    const station = input.effectiveStation;
-    if (station === null) return next;
-    return {
-      ...next,
-      station: {
-        ...next.station,
-        step: 'ready',
-        current: {
-          kind: 'existing',
-          id: station.id,
-          displayName: station.displayName,
-          remoteNumber: null,
-          persistent: false,
-        },
-      },
-    };
+    return restoreStation(next, input.effectiveStation, out);
   }
   if (current.phase !== 'loggingOn') return refuse(state, out, 'unexpected', current.phase);
   const base = withSession(state, { connection: link, error: null });

@@ -6,7 +6,7 @@ import { hasRight, Right } from '../rights.js';
 import { logonErrorKey, isStationFailure } from '../session/logon-errors.js';
 import { savePrefs, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
-import type { StationArea, StationChoice } from './station-state.js';
+import type { StationArea, StationChoice, StationInfo } from './station-state.js';
 
 type Out = StepOutput;
 
@@ -98,6 +98,41 @@ export function startStationStep(
     });
   }
   return withStation(state, { step: 'waitingForPrefs', requested: null, error: null });
+}
+
+/** The choice that re-creates a station the panel set before (`null` for one it did not set). */
+export function choiceFor(info: StationInfo): StationChoice | null {
+  switch (info.kind) {
+    case 'workstation':
+    case 'remoteWorkstation':
+      return { kind: info.kind, name: info.id };
+    case 'remoteNumber':
+      return {
+        kind: 'remoteNumber',
+        number: info.remoteNumber ?? info.displayName,
+        persistent: info.persistent,
+      };
+    case 'existing':
+      return null;
+    default:
+      return assertNever(info.kind);
+  }
+}
+
+/**
+ * After a new session for the same agent (switchover, lost link): stations do not survive
+ * sessions, so the station the agent had is requested again, unless the server already reports
+ * one. A station the panel did not set itself cannot be re-created: the agent chooses again.
+ */
+export function restoreStation(
+  state: SoftphoneState,
+  effective: { id: string; displayName: string } | null,
+  out: Out,
+): SoftphoneState {
+  if (effective !== null) return startStationStep(state, effective);
+  const previous = state.station.current === null ? null : choiceFor(state.station.current);
+  if (previous !== null) return request(state, previous, false, true, out);
+  return withStation(state, { step: 'choosing', current: null, requested: null });
 }
 
 /** Once preferences are known: use the remembered station automatically, else ask. */

@@ -26,11 +26,7 @@ export function codesFor(state: SoftphoneState, workgroup: string): readonly Wra
  * (the call underneath keeps the prompt); and the agent holds a Client Access licence. The prompt
  * closes at the configured prompt time, and never after the interaction is deallocated.
  */
-export function openWrapUpPrompt(
-  state: SoftphoneState,
-  record: InteractionRecord,
-  _out: Out,
-): SoftphoneState {
+export function openWrapUpPrompt(state: SoftphoneState, record: InteractionRecord): SoftphoneState {
   if (record.phase !== 'disconnected' || record.suppressWrapUp) return state;
   if (state.wrapUp.prompts.some((p) => p.interactionId === record.id)) return state;
   const workgroup = attr(record.attributes, Attr.WorkgroupName).trim();
@@ -54,11 +50,7 @@ export function openWrapUpPrompt(
 }
 
 /** Closes the prompt of an interaction (assigned, timed out, or deallocated). */
-export function closeWrapUpPrompt(
-  state: SoftphoneState,
-  interactionId: string,
-  _why: 'assigned' | 'timedOut' | 'removed',
-): SoftphoneState {
+export function closeWrapUpPrompt(state: SoftphoneState, interactionId: string): SoftphoneState {
   if (!state.wrapUp.prompts.some((p) => p.interactionId === interactionId)) return state;
   return withWrapUp(state, {
     prompts: state.wrapUp.prompts.filter((p) => p.interactionId !== interactionId),
@@ -74,7 +66,7 @@ export function syncWrapUpCode(state: SoftphoneState, record: InteractionRecord)
   const code = attr(record.attributes, Attr.WrapUpCode).trim();
   if (prompt === undefined || code === '' || code === prompt.lockedCode) return state;
   if (prompt.status === 'assigning' && prompt.requestedCodeId === code)
-    return closeWrapUpPrompt(state, record.id, 'assigned');
+    return closeWrapUpPrompt(state, record.id);
   return withWrapUp(state, {
     prompts: state.wrapUp.prompts.map((p) => (p === prompt ? { ...p, lockedCode: code } : p)),
   });
@@ -114,7 +106,7 @@ export function stepWrapUpInput(state: SoftphoneState, input: WrapUpInput, out: 
         return refuse(state, out, 'ignoredInPhase', 'noPrompt', input.interactionId);
       if (prompt.deadline <= state.now)
         return refuse(
-          closeWrapUpPrompt(state, prompt.interactionId, 'timedOut'),
+          closeWrapUpPrompt(state, prompt.interactionId),
           out,
           'wrapUpTimedOut',
           null,
@@ -141,7 +133,7 @@ export function stepWrapUpInput(state: SoftphoneState, input: WrapUpInput, out: 
     case 'obs.wrapUp.assigned':
       if (!state.wrapUp.prompts.some((p) => p.interactionId === input.interactionId))
         return refuse(state, out, 'unexpected', 'noPrompt', input.interactionId);
-      return closeWrapUpPrompt(state, input.interactionId, 'assigned');
+      return closeWrapUpPrompt(state, input.interactionId);
     default:
       return assertNever(input);
   }
