@@ -9,6 +9,7 @@ import {
   HELD_CAPS,
   iid,
   inbound,
+  item,
   loggedOn,
   ofKind,
   run,
@@ -174,6 +175,15 @@ describe('conference', () => {
     assert.deepEqual(r.effects, [{ kind: 'cic.conference.create', interactionIds: ['1', '2'] }]);
     assert.equal(r.state.queue.byId['2']?.suppressWrapUp, true);
     assert.equal(r.state.queue.byId['1']?.suppressWrapUp, false);
+    assert.equal(r.state.queue.byId['1']?.pending?.op, 'conference');
+    const joined = run(r.state, {
+      kind: 'obs.queue.delta',
+      added: [item('9', { Eic_State: 'C' })],
+      changed: [item('1', {}, '9'), item('2', {}, '9')],
+      removed: [],
+    }).state;
+    assert.equal(joined.queue.byId['1']?.pending, null);
+    assert.equal(joined.queue.byId['2']?.pending, null);
   });
   it('adds a call to an existing conference', () => {
     const s = run(

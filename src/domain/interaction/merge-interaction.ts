@@ -1,5 +1,4 @@
 import { Attr, attr, normaliseAttributes } from '../attributes.js';
-import type { InteractionId } from '../ids.js';
 import type { QueueItem } from '../observations.js';
 import type { StepOutput } from '../step-output.js';
 import { parseWireTime } from '../wire-time.js';
@@ -85,15 +84,16 @@ export function mergeInteraction(
     return null;
   }
   const changed = previous === null || previous.phase !== phase;
-  const confirmers = previous?.pending ? (CONFIRMED_BY[previous.pending.op] ?? []) : [];
-  const confirmed = changed || confirmers.some((name) => name in incoming);
   const conferenceParentId =
     item.conferenceParentId !== undefined
       ? item.conferenceParentId || null
       : (previous?.conferenceParentId ?? null);
+  const confirmers = previous?.pending ? (CONFIRMED_BY[previous.pending.op] ?? []) : [];
+  const joined = previous?.pending?.op === 'conference' && conferenceParentId !== previous.conferenceParentId;
+  const confirmed = changed || joined || confirmers.some((name) => name in incoming);
   const record: InteractionRecord = {
     ...phaseState(phase, previous, attributes, now, skewMs),
-    id: item.interactionId as InteractionId,
+    id: item.interactionId,
     attributes,
     conferenceParentId,
     firstSeenAt: previous?.firstSeenAt ?? now,
