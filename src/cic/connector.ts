@@ -7,7 +7,7 @@ import type { CicClientOptions } from './client.js';
 import { CicError } from './errors.js';
 import type { FetchLike } from './http.js';
 import { decode, httpError, send } from './http.js';
-import { baseUrlOf, hostKey, resolveAlternate } from './hosts.js';
+import { baseUrlOf, endpoint, hostKey, resolveAlternate } from './hosts.js';
 import { CicSession } from './session.js';
 import type { ConnectionRequest, ConnectionResponse, ServerInfo } from './schemas/connection.js';
 import { alternateHosts, connectionRequest, connectionResponse, serverInfo } from './schemas/connection.js';
@@ -70,7 +70,7 @@ export class CicConnector {
 
   /** `GET /icws/connection/server-info`: identity providers and the user agreement text. */
   async serverInfo(options: { signal?: AbortSignal; displayLanguage?: string } = {}): Promise<ServerInfo> {
-    const url = new URL(`${this.server.href}/icws/connection/server-info`);
+    const url = endpoint(this.server, 'icws/connection/server-info');
     url.searchParams.set('singleSignOnCapabilities', 'saml2Post,saml2Redirect');
     if (options.displayLanguage) url.searchParams.set('displayLanguage', options.displayLanguage);
     const operation = 'GET connection/server-info';
@@ -155,7 +155,7 @@ export class CicConnector {
     | { kind: 'fatal'; error: CicError }
   > {
     const operation = 'POST connection';
-    const url = new URL(`${base.href}/icws/connection`);
+    const url = endpoint(base, 'icws/connection');
     url.searchParams.set('include', LOGON_INCLUDE);
     let reply;
     try {

@@ -103,7 +103,7 @@ function describe(init: CicErrorInit): string {
     case 'schema': {
       const first = init.issues[0];
       const where = first ? ` at ${formatPath(first.path)}: ${first.message}` : '';
-      return `${init.operation}: unexpected ${init.messageType ?? 'reply'}${where}`;
+      return `${init.operation}: ${init.messageType ?? 'body'} does not match its schema${where}`;
     }
     case 'session-lost':
       return `${init.operation}: session lost (${init.reason})`;

@@ -32,6 +32,11 @@ export function resolveAlternate(entry: string, from: URL): URL | null {
   }
 }
 
+/** `{base}/{path}` without doubled slashes (a root base URL's href ends in `/`). */
+export function endpoint(base: URL, path: string): URL {
+  return new URL(`${base.href.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
+}
+
 /** A stable key for "already tried". */
 export function hostKey(url: URL): string {
   return url.href.replace(/\/+$/, '');

@@ -8,6 +8,7 @@ import { createEmitter } from '../domain/index.js';
 import { CicError } from './errors.js';
 import type { FetchLike, HttpMethod } from './http.js';
 import { decode, httpError, isSuccess, open, readJson } from './http.js';
+import { endpoint } from './hosts.js';
 import type { ConnectionResponse } from './schemas/connection.js';
 
 export const CSRF_HEADER = 'ININ-ICWS-CSRF-Token';
@@ -112,8 +113,7 @@ export class CicSession {
 
   /** `…/icws/{sessionId}/{path}?query` on the session's own server. */
   url(path: string, query?: Readonly<Record<string, string | undefined>>): URL {
-    const base = this.baseUrl.href.replace(/\/+$/, '');
-    const url = new URL(`${base}/icws/${seg(this.id)}/${path.replace(/^\/+/, '')}`);
+    const url = endpoint(this.baseUrl, `icws/${seg(this.id)}/${path.replace(/^\/+/, '')}`);
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, value);
     }

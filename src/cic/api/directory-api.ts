@@ -18,9 +18,9 @@ export class DirectoryApi {
   }
 
   /** `POST /directories/lookup-entries`. */
-  lookup(query: LookupEntriesQuery, options: CallOptions = {}): Promise<LookupEntries> {
+  async lookup(query: LookupEntriesQuery, options: CallOptions = {}): Promise<LookupEntries> {
     const operation = 'POST directories/lookup-entries';
-    return this.#session.call({
+    return await this.#session.call({
       method: 'POST',
       path: 'directories/lookup-entries',
       operation,
@@ -50,13 +50,13 @@ export class ActivationsApi {
   }
 
   /** `PUT /activations/users/{userId}` `{activations:{workgroup:bool}}` → the updated set. */
-  set(
+  async set(
     userId: string,
     activations: Readonly<Record<string, boolean>>,
     options: CallOptions = {},
   ): Promise<UserActivationSet> {
     const operation = 'PUT activations/users/{userId}';
-    return this.#session.call({
+    return await this.#session.call({
       method: 'PUT',
       path: `activations/users/${seg(userId)}`,
       operation,

@@ -92,32 +92,37 @@ export class InteractionsApi {
     return reply.interactionId;
   }
 
-  pickup(id: string, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'pickup', undefined, options);
+  async pickup(id: string, options: CallOptions = {}): Promise<void> {
+    return await this.#command(id, 'pickup', undefined, options);
   }
 
-  disconnect(id: string, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'disconnect', undefined, options);
+  async disconnect(id: string, options: CallOptions = {}): Promise<void> {
+    return await this.#command(id, 'disconnect', undefined, options);
   }
 
-  hold(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'hold', requestBody(onParameters, { on }, 'hold'), options);
+  async hold(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
+    return await this.#command(id, 'hold', requestBody(onParameters, { on }, 'hold'), options);
   }
 
-  mute(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'mute', requestBody(onParameters, { on }, 'mute'), options);
+  async mute(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
+    return await this.#command(id, 'mute', requestBody(onParameters, { on }, 'mute'), options);
   }
 
-  makePrivate(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'make-private', requestBody(onParameters, { on }, 'make-private'), options);
+  async makePrivate(id: string, on: boolean, options: CallOptions = {}): Promise<void> {
+    return await this.#command(
+      id,
+      'make-private',
+      requestBody(onParameters, { on }, 'make-private'),
+      options,
+    );
   }
 
-  record(id: string, on: boolean, options: CallOptions & { supervisor?: boolean } = {}): Promise<void> {
+  async record(id: string, on: boolean, options: CallOptions & { supervisor?: boolean } = {}): Promise<void> {
     const body = requestBody(recordParameters, { on, supervisor: options.supervisor ?? false }, 'record');
-    return this.#command(id, 'record', body, options);
+    return await this.#command(id, 'record', body, options);
   }
 
-  recordSnippet(
+  async recordSnippet(
     id: string,
     on: boolean,
     options: CallOptions & { supervisor?: boolean } = {},
@@ -127,10 +132,10 @@ export class InteractionsApi {
       { on, supervisor: options.supervisor ?? false },
       'record-snippet',
     );
-    return this.#command(id, 'record-snippet', body, options);
+    return await this.#command(id, 'record-snippet', body, options);
   }
 
-  securePause(id: string, pause: SecurePause, options: CallOptions = {}): Promise<void> {
+  async securePause(id: string, pause: SecurePause, options: CallOptions = {}): Promise<void> {
     const body = requestBody(
       securePauseParameters,
       {
@@ -139,11 +144,11 @@ export class InteractionsApi {
       },
       'secure-pause',
     );
-    return this.#command(id, 'secure-pause', body, options);
+    return await this.#command(id, 'secure-pause', body, options);
   }
 
-  sendDigits(id: string, digits: string, options: CallOptions = {}): Promise<void> {
-    return this.#command(
+  async sendDigits(id: string, digits: string, options: CallOptions = {}): Promise<void> {
+    return await this.#command(
       id,
       'send-digits',
       requestBody(dtmfParameters, { dtmfDigits: digits }, 'send-digits'),
@@ -152,22 +157,22 @@ export class InteractionsApi {
   }
 
   /** Sends an alerting interaction to the agent's own voicemail. */
-  sendToVoicemail(id: string, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'send-to-voicemail', undefined, options);
+  async sendToVoicemail(id: string, options: CallOptions = {}): Promise<void> {
+    return await this.#command(id, 'send-to-voicemail', undefined, options);
   }
 
   /** Transfers to someone's voicemail (no target: the interaction's own user). */
-  transferToVoicemail(id: string, to: TransferTarget | null, options: CallOptions = {}): Promise<void> {
+  async transferToVoicemail(id: string, to: TransferTarget | null, options: CallOptions = {}): Promise<void> {
     const body = requestBody(
       voicemailTransferParameters,
       to ? transferBody(to) : {},
       'transfer-to-voicemail',
     );
-    return this.#command(id, 'transfer-to-voicemail', body, options);
+    return await this.#command(id, 'transfer-to-voicemail', body, options);
   }
 
-  blindTransfer(id: string, to: TransferTarget, options: CallOptions = {}): Promise<void> {
-    return this.#command(
+  async blindTransfer(id: string, to: TransferTarget, options: CallOptions = {}): Promise<void> {
+    return await this.#command(
       id,
       'blind-transfer',
       requestBody(transferParameters, transferBody(to), 'blind-transfer'),
@@ -175,8 +180,13 @@ export class InteractionsApi {
     );
   }
 
-  park(id: string, to: TransferTarget, options: CallOptions = {}): Promise<void> {
-    return this.#command(id, 'park', requestBody(transferParameters, transferBody(to), 'park'), options);
+  async park(id: string, to: TransferTarget, options: CallOptions = {}): Promise<void> {
+    return await this.#command(
+      id,
+      'park',
+      requestBody(transferParameters, transferBody(to), 'park'),
+      options,
+    );
   }
 
   /** `POST /interactions/{id}/consult` → 201 `{consultId, consultInteractionId}`. */
@@ -322,8 +332,8 @@ export class InteractionsApi {
   }
 
   /** `POST /interactions/{id}/wrap-up-assignments`. */
-  assignWrapUp(id: string, assignment: WrapUpAssignment, options: CallOptions = {}): Promise<void> {
-    return this.#command(
+  async assignWrapUp(id: string, assignment: WrapUpAssignment, options: CallOptions = {}): Promise<void> {
+    return await this.#command(
       id,
       'wrap-up-assignments',
       requestBody(wrapUpAssignment, assignment, 'wrap-up-assignments'),
@@ -332,9 +342,9 @@ export class InteractionsApi {
   }
 
   /** `POST /phone-numbers/query-details`. */
-  queryPhoneNumber(phoneNumber: string, options: CallOptions = {}): Promise<PhoneNumberDetails> {
+  async queryPhoneNumber(phoneNumber: string, options: CallOptions = {}): Promise<PhoneNumberDetails> {
     const operation = 'POST phone-numbers/query-details';
-    return this.#session.call({
+    return await this.#session.call({
       method: 'POST',
       path: 'phone-numbers/query-details',
       operation,
