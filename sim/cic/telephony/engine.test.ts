@@ -218,6 +218,26 @@ describe('queue reporting', () => {
     assert.equal(change?.entry.attributes['Eic_Muted'], '1');
     const queues = kit.listener.changes.map((c) => `${c.queue.queueType}:${c.queue.queueName}`).sort();
     assert.deepEqual(queues, ['0:agent1', '1:agent1', '2:Support', '3:station-agent1']);
+    kit.listener.clear();
+    kit.engine.mute('agent1', id, true);
+    assert.equal(kit.listener.changes.length, 0, 'muting again changes nothing, so nothing is reported');
+  });
+
+  it('never reports a change without changed attributes, nor touches unrelated interactions', () => {
+    const kit = makeKit();
+    kit.login('agent1');
+    kit.login('agent2');
+    const a = offerSupport(kit);
+    const b = offerSupport(kit);
+    kit.engine.pickup('agent1', a);
+    kit.listener.clear();
+    kit.engine.pickup('agent2', b);
+    kit.engine.hold('agent2', b, true);
+    kit.clock.advance(60_000);
+    assert.ok(kit.listener.changes.length > 0);
+    assert.ok(kit.listener.changes.every((c) => c.entry.interactionId === b));
+    for (const c of kit.listener.changes.filter((x) => x.kind === 'changed'))
+      assert.ok(c.changedAttributes.length > 0, 'changed with no names');
   });
 
   it('queues a user interaction in their user, system (My Interactions) and station queues', () => {
