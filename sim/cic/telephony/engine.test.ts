@@ -255,3 +255,50 @@ describe('queue reporting', () => {
     assert.equal(kit.engine.queueContents(userQueue('agent2')).length, 0);
   });
 });
+
+describe('re-entrant listeners and abandoned calls', () => {
+  it('a listener may call back into the engine while it is being told about a change', () => {
+    const kit = makeKit();
+    kit.login('agent1');
+    kit.login('agent2');
+    const seen: number[] = [];
+    const { listener } = kit;
+    const original = listener.onPhoneChanged.bind(listener);
+    listener.onPhoneChanged = (userId, onPhone) => {
+      original(userId, onPhone);
+      // The session layer might move the agent out of an ACD status while on the phone.
+      kit.setAgent(userId, { statusIsAcd: !onPhone });
+    };
+    listener.queueChanged = (change) => {
+      listener.changes.push(change);
+      seen.push(kit.engine.queueContents(change.queue).length);
+    };
+    const a = offerSupport(kit);
+    kit.engine.pickup('agent1', a);
+    const b = offerSupport(kit);
+    assert.equal(alertingAt(kit, b), 'agent2');
+    kit.engine.disconnect('agent1', a);
+    const c = offerSupport(kit);
+    assert.equal(alertingAt(kit, c), 'agent1', 'available again after the call');
+    assert.ok(seen.length > 0);
+  });
+
+  it('a caller who hangs up while waiting or alerting leaves the line', () => {
+    const kit = makeKit();
+    const waiting = offerSupport(kit);
+    kit.engine.remoteHangup(waiting);
+    assert.deepEqual(kit.engine.waitingInWorkgroup('Support'), []);
+    assert.equal(kit.entry(workgroupQueue('Support'), waiting)?.attributes['Eic_State'], 'E');
+    kit.login('agent1');
+    assert.equal(kit.engine.queueContents(userQueue('agent1')).length, 0, 'nothing is offered');
+    const alerting = offerSupport(kit);
+    kit.engine.remoteHangup(alerting);
+    assert.equal(kit.state('agent1', alerting), 'E');
+    kit.clock.advance(10_000);
+    assert.deepEqual(kit.host.statusSets, [], 'no alert timeout after the caller left');
+    assert.deepEqual(
+      kit.listener.history.map((h) => [h.userId, h.entry.interactionHistoryStatus]),
+      [['agent1', 0]],
+    );
+  });
+});

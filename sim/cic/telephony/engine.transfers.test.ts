@@ -305,3 +305,30 @@ describe('consult transfer', () => {
     );
   });
 });
+
+describe('consult transfer edge cases', () => {
+  it('a consult that reached the consulted agent’s voicemail completes as a blind transfer', () => {
+    const kit = makeKit();
+    const id = connected(kit);
+    kit.login('agent2', { available: false });
+    const { consultId, consultInteractionId } = kit.engine.consult('agent1', id, { target: 'agent2' });
+    assert.equal(kit.state('agent1', consultInteractionId), 'C', 'connected to the voicemail greeting');
+    kit.engine.concludeConsult('agent1', id, consultId);
+    assert.equal(
+      kit.state('agent2', id),
+      'M',
+      'the caller is in agent2’s voicemail, not connected to nobody',
+    );
+  });
+
+  it('the caller hanging up during a consult leaves the consult leg as an ordinary call', () => {
+    const kit = makeKit();
+    const id = connected(kit);
+    const { consultId, consultInteractionId } = kit.engine.consult('agent1', id, { target: '+13175550123' });
+    kit.clock.advance(2_000);
+    kit.engine.remoteHangup(id);
+    assert.equal(kit.state('agent1', consultInteractionId), 'C');
+    assert.throws(() => kit.engine.cancelConsult('agent1', consultInteractionId, consultId), { status: 404 });
+    assert.equal(kit.attrs('agent1', consultInteractionId)?.['Eic_IsConsult'], '1');
+  });
+});

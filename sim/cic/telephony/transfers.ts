@@ -135,11 +135,16 @@ function consultedDestination(core: TelephonyCore, leg: Interaction): Destinatio
 
 /**
  * Completes the transfer: the caller ends up with the consulted party and the agent drops out.
- * An unanswered consult becomes a blind transfer to the consulted destination.
+ * An unanswered consult (or one that reached voicemail) becomes a blind transfer to the consulted
+ * destination.
  */
 export function concludeConsult(core: TelephonyCore, consult: Consult): void {
   const { original, leg } = legsOf(core, consult);
-  const answered = leg.state === State.Connected || leg.state === State.Held;
+  const talking = (ix: Interaction | undefined): boolean =>
+    ix !== undefined && (ix.state === State.Connected || ix.state === State.Held);
+  // Reaching the consulted agent's voicemail is not an answer: the caller is sent on blind.
+  const peer = leg.peerId === null ? undefined : core.get(leg.peerId);
+  const answered = talking(leg) && (peer === undefined || talking(peer));
   const target = consultedDestination(core, leg);
   dropConsult(core, consult.id);
   if (!answered || target === null) {
