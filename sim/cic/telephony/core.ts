@@ -36,7 +36,7 @@ function takeFirst(set: Set<string>): string {
 interface AgentMemo {
   onPhone: boolean;
   busy: boolean;
-  /** When the agent's last voice interaction ended. */
+  /** When the agent last came off the phone (their last call ended or left them). */
   lastVoiceEnd: number;
   /** Whether the agent was last seen ready for ACD, and since when. */
   ready: boolean | null;
@@ -234,11 +234,10 @@ export class TelephonyCore implements ViewContext {
     const legs = this.owned(userId).filter(isVoice);
     const busy = legs.some((ix) => BUSY_STATES.includes(ix.state));
     const onPhone = legs.some((ix) => ON_PHONE_STATES.includes(ix.state));
-    if (memo.busy && !busy) {
-      memo.lastVoiceEnd = this.now();
-      this.#needRoute = true;
-    }
+    // A freed agent may take the next ACD call; idle time starts when a call (not an alert) ends.
+    if (memo.busy && !busy) this.#needRoute = true;
     memo.busy = busy;
+    if (memo.onPhone && !onPhone) memo.lastVoiceEnd = this.now();
     if (memo.onPhone !== onPhone) {
       memo.onPhone = onPhone;
       this.notice(() => this.listener.onPhoneChanged(userId, onPhone));

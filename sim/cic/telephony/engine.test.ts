@@ -45,6 +45,23 @@ describe('ACD routing', () => {
     assert.equal(alertingAt(kit, fifth), 'agent2');
   });
 
+  it('counts idle time from the end of the last call, not of an alert that went elsewhere', () => {
+    const kit = makeKit();
+    kit.login('agent1');
+    kit.clock.advance(1_000);
+    kit.login('agent2');
+    const direct = kit.engine.offerCall({ ...caller, to: { user: 'agent2' } });
+    kit.engine.pickup('agent2', direct);
+    kit.clock.advance(4_000);
+    kit.engine.disconnect('agent2', direct);
+    kit.clock.advance(1_000);
+    const deflected = offerSupport(kit);
+    assert.equal(alertingAt(kit, deflected), 'agent1');
+    kit.engine.sendToVoicemail('agent1', deflected);
+    const next = offerSupport(kit);
+    assert.equal(alertingAt(kit, next), 'agent1', 'agent1 has not talked since logging on');
+  });
+
   it('gives each agent one voice interaction at a time and waits when all are busy', () => {
     const kit = makeKit();
     kit.login('agent1');
