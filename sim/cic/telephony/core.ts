@@ -173,7 +173,12 @@ export class TelephonyCore implements ViewContext {
       this.#timers.delete(handle.id);
       if (ix.timers.get(kind) !== handle) return;
       ix.timers.delete(kind);
-      this.run(fire);
+      try {
+        this.run(fire);
+      } catch (error) {
+        // A timer has no request to fail; keep the simulator running and say what went wrong.
+        console.error(`telephony: ${kind} timer of interaction ${ix.id} failed`, error);
+      }
     }, ms);
     ix.timers.set(kind, handle);
     this.#timers.set(handle.id, handle);
