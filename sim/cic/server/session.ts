@@ -156,6 +156,18 @@ export class Session {
   handle(event: WorldEvent): void {
     if (this.state !== 'live') return;
     for (const subscription of this.subscriptions.values()) subscription.handle(event);
+    // Interaction-level messages go to every session that has been shown the interaction.
+    if (event.kind === 'deallocated' && this.knownInteractions.delete(event.interactionId)) {
+      this.subscriptions.delete(`interactions/${event.interactionId}`);
+      this.enqueue({ __type: Urn.interactionDeallocated, isDelta: false, interactionID: event.interactionId });
+    } else if (event.kind === 'snippet' && this.knownInteractions.has(event.interactionId)) {
+      this.enqueue({
+        __type: Urn.interactionSnippetCreated,
+        isDelta: false,
+        interactionID: event.interactionId,
+        recordingSnippetId: event.recordingSnippetId,
+      });
+    }
   }
 
   /**
