@@ -68,6 +68,8 @@ export interface Harness {
   connector(options?: { server?: string; maxAttempts?: number }): CicConnector;
   agent(userId: string, options?: AgentOptions): Promise<Agent>;
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Resolves once `test` holds, checked after every message any agent receives. */
+  until(test: () => boolean, what?: string): Promise<void>;
   /** Offers an inbound call through the control API and returns its interaction id. */
   call(to: { workgroup: string } | { user: string } | { extension: string }, from?: string): Promise<string>;
   close(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
   const records: WireRecord[] = [];
   const wire = recordingFetch(records);
   const agents: Agent[] = [];
+  const waiters = new Waiters();
   const harness: Harness = {
     sim,
     records,
@@ -109,7 +112,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
         },
       });
       const client = await connector.logon({ kind: 'ic', userId, password: o.password ?? PASSWORD });
-      const agent = new Agent(client, userId);
+      const agent = new Agent(client, userId, () => waiters.check());
       agents.push(agent);
       client.startMessaging();
       const station = o.station === undefined ? defaultStation(userId) : o.station;
@@ -120,6 +123,8 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
       }
       return agent;
     },
+    until: (test, what = 'condition') =>
+      waiters.until(test, what, () => agents.map((a) => a.tail()).join(' | ')),
     async control<T>(method: string, path: string, body?: unknown) {
       const response = await fetch(new URL(path, sim.url), {
         method,
@@ -177,6 +182,38 @@ export const QUEUE_ATTRIBUTES = [
 
 type Waiter = { test: () => boolean; resolve: () => void };
 
+/** Event-driven waits: each is re-checked on `check()`; a safety timeout fails instead of hanging. */
+class Waiters {
+  #waiters: Waiter[] = [];
+
+  until(test: () => boolean, what: string, context: () => string): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((w) => w !== waiter);
+        reject(new Error(`gave up waiting for ${what}; last messages: ${context()}`));
+      }, SAFETY_MS);
+      const waiter: Waiter = {
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.#waiters.push(waiter);
+    });
+  }
+
+  check(): void {
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.test()) {
+        this.#waiters = this.#waiters.filter((w) => w !== waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
 /** One logged-on agent: its client, every message it received, merged queue and status state. */
 export class Agent {
   readonly messages: CicMessage[] = [];
@@ -185,11 +222,12 @@ export class Agent {
   readonly queues = new QueueContentsCache();
   statuses: UserStatuses = new Map();
   lost: string | null = null;
-  #waiters: Waiter[] = [];
+  readonly #waiters = new Waiters();
 
   constructor(
     readonly client: CicClient,
     readonly userId: string,
+    private readonly changed: () => void = () => undefined,
   ) {
     client.onMessage((message) => {
       this.messages.push(message);
@@ -221,21 +259,7 @@ export class Agent {
 
   /** Resolves once `test` holds (checked after every message); fails after the safety timeout. */
   until(test: () => boolean, what = 'condition'): Promise<void> {
-    if (test()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiters = this.#waiters.filter((w) => w !== waiter);
-        reject(new Error(`${this.userId}: gave up waiting for ${what}; last messages: ${this.#tail()}`));
-      }, SAFETY_MS);
-      const waiter: Waiter = {
-        test,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      this.#waiters.push(waiter);
-    });
+    return this.#waiters.until(test, `${this.userId}: ${what}`, () => this.tail());
   }
 
   /** The next (or an already received, not yet taken) message of a type matching `filter`. */
@@ -263,16 +287,27 @@ export class Agent {
   readonly #taken = new Set<KnownMessage>();
 
   #check(): void {
-    for (const waiter of [...this.#waiters]) {
-      if (waiter.test()) {
-        this.#waiters = this.#waiters.filter((w) => w !== waiter);
-        waiter.resolve();
-      }
-    }
+    this.#waiters.check();
+    this.changed();
   }
 
-  #tail(): string {
-    return JSON.stringify(this.messages.slice(-3)).slice(0, 600);
+  tail(): string {
+    return `${this.userId}: ${JSON.stringify(this.messages.slice(-2)).slice(0, 400)}`;
+  }
+}
+
+/** Runs `body` against a fresh simulator, then checks the contract and closes it. */
+export async function withHarness(
+  body: (h: Harness) => Promise<void>,
+  options: SimulatorOptions = {},
+  contract: { allowSchemaErrors?: number } = {},
+): Promise<void> {
+  const h = await startHarness(options);
+  try {
+    await body(h);
+    assertContract(h, contract);
+  } finally {
+    await h.close();
   }
 }
 

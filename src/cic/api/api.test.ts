@@ -137,7 +137,11 @@ describe('interactions', () => {
         'interactions/1/transfer-to-voicemail',
         { target: 'agent2' },
       ],
-      [() => c.interactions.transferToVoicemail('1', null), 'interactions/1/transfer-to-voicemail', {}],
+      [
+        () => c.interactions.transferToVoicemail('1', { queue: { queueType: 1, queueName: 'agent2' } }),
+        'interactions/1/transfer-to-voicemail',
+        { queueID: { queueType: 1, queueName: 'agent2' } },
+      ],
       [
         () => c.interactions.blindTransfer('1', { target: '7002' }),
         'interactions/1/blind-transfer',

@@ -31,7 +31,6 @@ import {
   recordParameters,
   securePauseParameters,
   transferParameters,
-  voicemailTransferParameters,
   wrapUpAssignment,
 } from '../schemas/interactions.js';
 import type { AppendMode } from '../schemas/interactions.js';
@@ -161,13 +160,9 @@ export class InteractionsApi {
     return await this.#command(id, 'send-to-voicemail', undefined, options);
   }
 
-  /** Transfers to someone's voicemail (no target: the interaction's own user). */
-  async transferToVoicemail(id: string, to: TransferTarget | null, options: CallOptions = {}): Promise<void> {
-    const body = requestBody(
-      voicemailTransferParameters,
-      to ? transferBody(to) : {},
-      'transfer-to-voicemail',
-    );
+  /** Transfers to someone's voicemail: a user (target) or a queue. */
+  async transferToVoicemail(id: string, to: TransferTarget, options: CallOptions = {}): Promise<void> {
+    const body = requestBody(transferParameters, transferBody(to), 'transfer-to-voicemail');
     return await this.#command(id, 'transfer-to-voicemail', body, options);
   }
 

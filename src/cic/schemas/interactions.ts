@@ -49,7 +49,10 @@ export type SecurePauseParameters = z.infer<typeof securePauseParameters>;
 
 export const dtmfParameters = z.object({ dtmfDigits: z.string().check(z.regex(/^[0-9*#A-Da-d,]+$/)) });
 
-/** `interactions:transferParameters` for blind-transfer and park: exactly one of target / queueID. */
+/**
+ * `interactions:transferParameters` for blind-transfer, transfer-to-voicemail and park: exactly one
+ * of target / queueID.
+ */
 export const transferParameters = z
   .object({ target: z.optional(nonEmpty), queueID: z.optional(queueId) })
   .check(
@@ -58,15 +61,6 @@ export const transferParameters = z
     }),
   );
 export type TransferParameters = z.infer<typeof transferParameters>;
-
-/** transfer-to-voicemail takes the same type, where both may be missing (the user's own mailbox). */
-export const voicemailTransferParameters = z
-  .object({ target: z.optional(nonEmpty), queueID: z.optional(queueId) })
-  .check(
-    z.refine((p) => p.target === undefined || p.queueID === undefined, {
-      message: 'at most one of target and queueID',
-    }),
-  );
 
 /** `interactions:createConsultParameters`. */
 export const createConsultParameters = z
