@@ -116,6 +116,26 @@ describe('POST /icws/connection', () => {
     assert.equal((again.body as Json)['errorId'], 'error.request.connection.authenticationFailure');
   });
 
+  it('serves a demo identity provider that hands a token to the opener', async () => {
+    const origin = 'http://127.0.0.1:9999';
+    const page = await fetch(`${sim.url}/icws/connection/single-sign-on/identity-providers/demo-idp?webBrowserApplicationOrigin=${encodeURIComponent(origin)}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    const link = /href="([^"]*userId=agent2[^"]*)"/.exec(html)?.[1]?.replace(/&#38;/g, '&');
+    assert.ok(link, html);
+    const done = await (await fetch(`${sim.url}${link}`)).text();
+    const payload = /postMessage\((\{.*?\}), "([^"]+)"\)/.exec(done);
+    assert.ok(payload, done);
+    assert.equal(payload[2], origin);
+    const message = JSON.parse(payload[1] as string) as { key: string; data: { token: string } };
+    assert.equal(message.key, 'icwsSsoComplete');
+    const r = await call('POST', `${sim.url}/icws/connection`, { __type: RequestUrn.singleSignOn, applicationName: 'tests', singleSignOnToken: message.data.token }, {
+      'Accept-Language': 'en-us',
+    });
+    assert.equal((r.body as Json)['userID'], 'agent2');
+    assert.equal((await fetch(`${sim.url}/icws/connection/single-sign-on/identity-providers/nope`)).status, 404);
+  });
+
   it('hands a session over with a unique auth token', async () => {
     const a = await logon(sim.url, { userId: 'agent5', station: null });
     const token = await a.post('/connection/unique-auth-token', { authTokenSeed: 'a3c1c2f0-1111-2222-3333-444455556666' });
