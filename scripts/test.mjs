@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
-  { name: 'typecheck', cmd: ['node', 'scripts/typecheck.mjs'] },
+  // Generated UI assets (SLDS CSS, icons) come first: type-check, lint and tests import them.
+  { name: 'generate assets', cmd: ['node', 'scripts/gen-assets.mjs'] },
+  { name: 'typecheck', cmd: ['node', 'scripts/typecheck.mjs'], env: { CIC_ASSETS_FRESH: '1' } },
   { name: 'lint', cmd: ['npx', '--no-install', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'node tests', cmd: ['node', 'scripts/run-node-tests.mjs'], results: '.tmp/results/node.json' },
   {
@@ -21,7 +23,10 @@ let failed = 0;
 const lines = [];
 for (const step of steps) {
   process.stdout.write(`\n=== ${step.name} ===\n`);
-  const run = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' });
+  const run = spawnSync(step.cmd[0], step.cmd.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const ok = run.status === 0;
   if (step.results) {
     const counts = existsSync(step.results) ? JSON.parse(readFileSync(step.results, 'utf8')) : null;
