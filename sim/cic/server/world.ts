@@ -87,6 +87,8 @@ export class World implements TelephonyHost, TelephonyListener {
   readonly sessions = new Map<string, Session>();
   /** Which server each session belongs to. */
   readonly sessionRoles = new Map<string, ServerRole>();
+  /** Live sessions by lower-case user id. */
+  readonly #liveByUser = new Map<string, Set<Session>>();
   readonly presence = new Map<string, Presence>();
   readonly history = new Map<string, HistoryEntry[]>();
   readonly servers = new Map<ServerRole, string>();
@@ -245,9 +247,7 @@ export class World implements TelephonyHost, TelephonyListener {
 
   isLoggedIn(userId: string): boolean {
     const key = userId.toLowerCase();
-    if (this.#orphans.has(key)) return true;
-    for (const s of this.sessions.values()) if (s.state === 'live' && s.userId.toLowerCase() === key) return true;
-    return false;
+    return this.#orphans.has(key) || (this.#liveByUser.get(key)?.size ?? 0) > 0;
   }
 
   liveInfo(userId: string): LiveInfo {
@@ -255,8 +255,7 @@ export class World implements TelephonyHost, TelephonyListener {
     const stations: string[] = [];
     let loggedIn = false;
     let icServer = this.site.file.serverName;
-    for (const s of this.sessions.values()) {
-      if (s.state !== 'live' || s.userId.toLowerCase() !== key) continue;
+    for (const s of this.#liveByUser.get(key) ?? []) {
       loggedIn = true;
       icServer = s.serverName;
       if (s.station?.agent) stations.push(s.station.agent.stationId);
@@ -403,6 +402,10 @@ export class World implements TelephonyHost, TelephonyListener {
     });
     this.sessions.set(session.id, session);
     this.sessionRoles.set(session.id, opts.role);
+    const key = user.userId.toLowerCase();
+    const live = this.#liveByUser.get(key) ?? new Set<Session>();
+    live.add(session);
+    this.#liveByUser.set(key, live);
     this.log(`logon ${user.userId} session ${session.id} on ${opts.role}`);
     this.#afterPresenceChange(user.userId, wasLoggedIn, before);
     return session;
@@ -473,6 +476,7 @@ export class World implements TelephonyHost, TelephonyListener {
     const before = this.liveInfo(session.userId);
     const station = session.station;
     const pending = session.terminate(info, opts.notify);
+    this.#liveByUser.get(session.userId.toLowerCase())?.delete(session);
     session.station = null;
     if (station?.occupancyKey) {
       if (opts.grace && station.agent) this.#orphan(session.userId, station);
@@ -484,8 +488,7 @@ export class World implements TelephonyHost, TelephonyListener {
   }
 
   sessionsOf(userId: string): Session[] {
-    const key = userId.toLowerCase();
-    return [...this.sessions.values()].filter((s) => s.state === 'live' && s.userId.toLowerCase() === key);
+    return [...(this.#liveByUser.get(userId.toLowerCase()) ?? [])];
   }
 
   liveSessions(role?: ServerRole): Session[] {
@@ -661,6 +664,7 @@ export class World implements TelephonyHost, TelephonyListener {
   dispose(): void {
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();
+    this.#liveByUser.clear();
     for (const orphan of this.#orphans.values()) this.clock.clearTimeout(orphan.timer);
     this.#orphans.clear();
     this.engine.reset();

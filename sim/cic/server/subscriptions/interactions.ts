@@ -63,6 +63,8 @@ export class AlertingSubscription implements Subscription {
     readonly attributeNames: readonly string[],
   ) {}
 
+  #queueKeys = new Set<string>();
+
   #queues(): Set<string> {
     const own = { queueType: QueueType.System, queueName: this.ctx.session.userId } as const;
     return new Set(expandQueue(this.ctx.world, own).map(queueKey));
@@ -88,6 +90,7 @@ export class AlertingSubscription implements Subscription {
   }
 
   start(): void {
+    this.#queueKeys = this.#queues();
     this.#alerting.clear();
     const details: Record<string, unknown>[] = [];
     const seen = new Set<string>();
@@ -106,9 +109,13 @@ export class AlertingSubscription implements Subscription {
   }
 
   handle(event: WorldEvent): void {
+    if (event.kind === 'station' || (event.kind === 'userStatus' && event.changed.includes('stations'))) {
+      if (event.userId.toLowerCase() === this.ctx.session.userId.toLowerCase()) this.#queueKeys = this.#queues();
+      return;
+    }
     if (event.kind !== 'queue') return;
     const { change } = event;
-    if (!this.#queues().has(queueKey(change.queue))) return;
+    if (!this.#queueKeys.has(queueKey(change.queue))) return;
     const id = change.entry.interactionId;
     const now = change.kind !== 'removed' && isAlerting(change.entry);
     const was = this.#alerting.has(id);

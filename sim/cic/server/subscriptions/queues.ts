@@ -38,6 +38,8 @@ export class QueueSubscription implements Subscription {
   readonly key: string;
   #underlying = new Map<string, QueueId>();
   readonly #members = new Map<string, Member>();
+  /** Users whose System queue this subscription watches (their station changes what it covers). */
+  readonly #systemUsers: ReadonlySet<string>;
 
   constructor(
     private readonly ctx: SubscriptionContext,
@@ -46,6 +48,7 @@ export class QueueSubscription implements Subscription {
     readonly attributeNames: readonly string[],
   ) {
     this.key = `queues/${subscriptionId}`;
+    this.#systemUsers = new Set(queueIds.filter((q) => q.queueType === QueueType.System).map((q) => q.queueName.toLowerCase()));
   }
 
   get describe(): string {
@@ -98,7 +101,7 @@ export class QueueSubscription implements Subscription {
 
   handle(event: WorldEvent): void {
     if (event.kind === 'station' || (event.kind === 'userStatus' && event.changed.includes('stations'))) {
-      this.#refreshUnderlying();
+      if (this.#systemUsers.has(event.userId.toLowerCase())) this.#refreshUnderlying();
       return;
     }
     if (event.kind !== 'queue') return;
@@ -142,7 +145,6 @@ export class QueueSubscription implements Subscription {
 
   /** The user's station changed: a System queue now covers another station queue. */
   #refreshUnderlying(): void {
-    if (!this.queueIds.some((q) => q.queueType === QueueType.System)) return;
     const next = this.#expand();
     const before = [...this.#underlying.keys()].join('|');
     if ([...next.keys()].join('|') === before) return;
