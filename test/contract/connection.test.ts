@@ -71,6 +71,9 @@ describe('contract: connection', () => {
     assert.ok([200, 204].includes(lastReply(h, 'DELETE', `/icws/${client.sessionId}/connection`).status));
     const error = await rejects(client.connection.heartbeat(), { kind: 'session-lost' });
     assert.equal(error.reason, 'logged off');
+    await rejects(client.connection.logoff(), { kind: 'session-lost' });
+    const down = await client.connection.state();
+    assert.equal(down.connectionState, 2, 'GET connection reports the previous connection as down');
   });
 
   it('sends a heartbeat; on a dropped session the 401 is reported once as session-lost', async () => {

@@ -5,6 +5,7 @@
  * safety net that fails a test instead of hanging it.
  */
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { startSimulator } from '../../sim/cic/index.js';
 import type { RunningSimulator, SimulatorOptions } from '../../sim/cic/index.js';
 import type {
@@ -146,6 +147,13 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
     async close() {
       for (const agent of agents) await agent.client.stopMessaging();
       await sim.close();
+      const dump = process.env['CIC_WIRE_DUMP'];
+      if (dump) {
+        const lines = records.map(
+          (r) => `${r.method} ${r.path.replace(/^\/icws\/\d+\//, '/icws/{sessionId}/')} ${r.status}\n`,
+        );
+        appendFileSync(dump, lines.join(''));
+      }
     },
   };
   return harness;

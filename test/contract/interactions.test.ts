@@ -290,6 +290,10 @@ describe('contract: interactions', () => {
         'third joined',
       );
       await a1.client.interactions.inviteToConference(conferenceId, '+13175550127');
+      await rejects(a1.client.interactions.inviteToConference('no-such-conference', '+13175550127'), {
+        kind: 'http',
+        status: 404,
+      });
       await rejects(a1.client.interactions.createConference([NOBODY, `${NOBODY}1`]), {
         kind: 'http',
         status: 404,

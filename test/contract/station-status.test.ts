@@ -32,8 +32,11 @@ describe('contract: station', () => {
     assert.equal(changed.isDelta, true);
     await client.station.remove();
     assert.ok(lastReply(h, 'DELETE', '/connection/station').status < 300);
+    assert.equal((await client.station.get()).stationSetting, 0, 'no station after DELETE');
     await client.subscriptions.unsubscribeStation();
     await client.logoff();
+    await rejects(client.station.get(), { kind: 'session-lost' });
+    await rejects(client.subscriptions.station(), { kind: 'session-lost' });
   });
 
   it('connects a remote workstation, a remote number with a persistent connection, and stationless', async () => {
@@ -101,6 +104,8 @@ describe('contract: status', () => {
     const previous = await client.status.previousInfo('agent1');
     assert.ok(Array.isArray(previous.userStatusPreviousInfoList));
     await rejects(client.status.get('nobody'), { kind: 'http', status: 404 });
+    await rejects(client.status.access('nobody'), { kind: 'http', status: 404 });
+    await rejects(client.status.previousInfo('nobody'), { kind: 'http', status: 404 });
   });
 
   it('subscribes to statuses: snapshot, then a set status (202) completes and arrives as a delta', async () => {
@@ -126,6 +131,16 @@ describe('contract: status', () => {
     await agent.until(() => agent.statuses.get('agent2')?.statusId === 'Available', 'agent2 Available');
     assert.equal(agent.statuses.get('agent2')?.notes, 'ready');
     assert.ok(agent.statuses.has('agent3'), 'the snapshot entry of agent3 survives the delta');
+
+    await rejects(client.subscriptions.userStatuses(['nobody']), { kind: 'http', status: 404 });
+    await rejects(client.subscriptions.statusMessagesUserAccess(['nobody']), { kind: 'http', status: 404 });
+    await client.subscriptions.unsubscribeUserStatuses();
+    await client.subscriptions.unsubscribeStatusMessages();
+    await client.subscriptions.unsubscribeStatusMessagesUserAccess();
+    await client.subscriptions.unsubscribePreviousStatusInfo();
+    await client.logoff();
+    await rejects(client.subscriptions.previousStatusInfo(), { kind: 'session-lost' });
+    await rejects(client.subscriptions.statusMessages(), { kind: 'session-lost' });
   });
 
   it('sets a forward number and an until date on statuses that allow them', async () => {

@@ -73,6 +73,7 @@ describe('contract: subscriptions', () => {
       await a1.client.subscriptions.unsubscribeInteractionHistory();
       await a1.client.logoff();
       await rejects(a1.client.subscriptions.interactionHistory(), { kind: 'session-lost' });
+      await rejects(a1.client.subscriptions.interactionAlerting(), { kind: 'session-lost' });
     }));
 
   it('activations: subscribe for a user and a workgroup, GET and PUT; an unknown workgroup fails', () =>
@@ -93,6 +94,7 @@ describe('contract: subscriptions', () => {
         (m) => m.activationsChanged['Sales'] === false,
       );
       await rejects(client.activations.set('agent4', { 'No Such Workgroup': true }), { kind: 'http' });
+      await rejects(client.activations.get('nobody'), { kind: 'http', status: 404 });
       await client.subscriptions.unsubscribeUserActivations('mine');
       await client.subscriptions.unsubscribeWorkgroupActivations('sales');
     }));
