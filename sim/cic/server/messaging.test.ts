@@ -120,6 +120,25 @@ describe('idle sessions', () => {
     sse.close();
   });
 
+  it('end when nobody reads their messages, and forget unread final messages after a while', async () => {
+    const clock = new ManualClock();
+    sim = await startSimulator({ clock, idleTimeoutMs: 60_000 });
+    const s = await logon(sim.url, { station: null });
+    const session = sim.world.sessions.get(s.sessionId);
+    assert.ok(session);
+    for (let i = 0; i <= 20_000; i++) session.enqueue({ __type: 'urn:inin.com:test:filler', isDelta: true, i });
+    assert.equal(session.state, 'draining', 'an unread queue ends the session');
+    const last = await s.poll();
+    assert.equal(last.at(-1)?.['__type'], 'urn:inin.com:connection:connectionStateChangeMessage');
+    assert.equal((await call('GET', `${s.root}/messaging/messages`, undefined, { Cookie: s.cookie })).status, 401);
+
+    const other = await logon(sim.url, { userId: 'agent2', station: null });
+    await call('POST', `${sim.url}/sim/v1/faults`, { kind: 'drop-session', userId: 'agent2' }, { 'Content-Type': 'application/json' });
+    clock.advance(60_000);
+    assert.equal((await call('GET', `${other.root}/messaging/messages`, undefined, { Cookie: other.cookie })).status, 401);
+    assert.equal(((await other.get('/connection')).body as Json)['connectionState'], 2);
+  });
+
   it('keep no timer after the simulator closes', async () => {
     const clock = new ManualClock();
     const local = await startSimulator({ clock, idleTimeoutMs: 60_000 });

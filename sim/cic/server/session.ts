@@ -178,6 +178,8 @@ export class Session {
    */
   terminate(info: EndInfo, notify: boolean): boolean {
     if (this.state !== 'live') return false;
+    this.state = 'draining';
+    this.end = info;
     if (notify) {
       this.enqueue({
         __type: Urn.connectionStateChange,
@@ -188,8 +190,6 @@ export class Session {
         shouldReconnect: info.shouldReconnect,
       });
     }
-    this.state = 'draining';
-    this.end = info;
     this.subscriptions.clear();
     if (this.#idleTimer !== undefined) this.options.clock.clearTimeout(this.#idleTimer);
     this.#idleTimer = undefined;

@@ -98,6 +98,8 @@ export class World implements TelephonyHost, TelephonyListener {
   /** Occupancy key → holder; `sessionId` null while an orphaned station waits for a reconnect. */
   readonly #stationHolders = new Map<string, { userId: string; sessionId: string | null }>();
   readonly #orphans = new Map<string, Orphan>();
+  /** Ended sessions whose final messages nobody fetched yet: buried after a while anyway. */
+  readonly #drainTimers = new Map<string, TimerHandle>();
   readonly #passwords = new Map<string, PasswordState>();
   readonly #ssoTokens = new Map<string, string>();
   readonly #authTokens = new Map<string, { userId: string; sourceSessionId: string; expires: number }>();
@@ -450,6 +452,10 @@ export class World implements TelephonyHost, TelephonyListener {
 
   /** After a draining session's final messages were fetched. */
   bury(session: Session): void {
+    const timer = this.#drainTimers.get(session.id);
+    if (timer !== undefined) this.clock.clearTimeout(timer);
+    this.#drainTimers.delete(session.id);
+    if (!this.sessions.has(session.id)) return;
     this.sessions.delete(session.id);
     this.sessionRoles.delete(session.id);
     session.dispose();
@@ -482,7 +488,12 @@ export class World implements TelephonyHost, TelephonyListener {
       if (opts.grace && station.agent) this.#orphan(session.userId, station);
       else this.#stationHolders.delete(station.occupancyKey);
     }
-    if (!pending) this.bury(session);
+    if (pending) {
+      const timer = this.clock.setTimeout(() => this.bury(session), Math.max(this.options.idleTimeoutMs, 60_000));
+      this.#drainTimers.set(session.id, timer);
+    } else {
+      this.bury(session);
+    }
     this.log(`session ${session.id} (${session.userId}) ended: ${info.reason}`);
     this.#afterPresenceChange(session.userId, wasLoggedIn, before);
   }
@@ -664,6 +675,8 @@ export class World implements TelephonyHost, TelephonyListener {
   dispose(): void {
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();
+    for (const timer of this.#drainTimers.values()) this.clock.clearTimeout(timer);
+    this.#drainTimers.clear();
     this.#liveByUser.clear();
     for (const orphan of this.#orphans.values()) this.clock.clearTimeout(orphan.timer);
     this.#orphans.clear();
