@@ -1,3 +1,5 @@
+import type { CommandErrorKind } from '../domain/index.js';
+
 /**
  * The one error type of the ICWS client. Every failed call rejects with a {@link CicError}; its
  * `kind` says what went wrong and the other fields carry the data (never parse `message`).
@@ -109,5 +111,44 @@ function describe(init: CicErrorInit): string {
       return `${init.operation}: session lost (${init.reason})`;
     case 'aborted':
       return `${init.operation}: aborted`;
+  }
+}
+
+/** How the domain classifies a failed command. */
+export type CommandFailureKind = CommandErrorKind;
+
+/**
+ * The domain's view of a failure (its `PortFailure`): the kind by HTTP meaning, the server's
+ * errorId and message. Anything that is not a CicError is `unknown`.
+ */
+export function toPortFailure(error: unknown): {
+  readonly kind: CommandFailureKind;
+  readonly errorId: string | null;
+  readonly message: string | null;
+} {
+  if (!(error instanceof CicError)) {
+    return { kind: 'unknown', errorId: null, message: error instanceof Error ? error.message : null };
+  }
+  const message = error.serverMessage ?? error.reason ?? error.message;
+  switch (error.kind) {
+    case 'network':
+    case 'aborted':
+      return { kind: 'network', errorId: null, message };
+    case 'session-lost':
+      return { kind: 'session', errorId: null, message };
+    case 'schema':
+      return { kind: 'unknown', errorId: null, message };
+    case 'http': {
+      const status = error.status ?? 0;
+      const kind: CommandFailureKind =
+        status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'notFound'
+            : status >= 400 && status < 500
+              ? 'rejected'
+              : 'unknown';
+      return { kind, errorId: error.errorId, message };
+    }
   }
 }
