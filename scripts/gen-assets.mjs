@@ -116,7 +116,15 @@ async function purgedCss() {
     safelist: { standard: [/^slds-is-/, /^slds-has-/, ':host'] },
   });
   // Tokens are declared on the document root; a shadow root needs them on its host.
-  return result.css.replaceAll(':root{', ':root,:host{').replaceAll(':where(html){', ':where(html),:host{');
+  // Build comments and legacy (IE/old-flexbox) prefixes are dropped: they only cost bytes.
+  return result.css
+    .replaceAll(':root{', ':root,:host{')
+    .replaceAll(':where(html){', ':where(html),:host{')
+    .replace(/\/\*! @css-var-fallback[^*]*\*\//g, '')
+    .replace(/(?<=[;{])-ms-[a-z-]+:[^;}]+;?/g, '')
+    .replace(/(?<=[;{])display:-(?:webkit|ms)-(?:box|inline-box|flexbox|inline-flexbox);?/g, '')
+    .replace(/(?<=[;{])-webkit-box-[a-z-]+:[^;}]+;?/g, '')
+    .replace(/;}/g, '}');
 }
 
 mkdirSync(outDir, { recursive: true });

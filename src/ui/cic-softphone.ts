@@ -1,22 +1,50 @@
-import { define } from './define.js';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  selectDial,
   selectSession,
   selectStationForm,
   type Input,
   type SoftphoneState,
   type Store,
 } from '../domain/index.js';
-import { t } from './i18n/t.js';
+import {
+  utility_call,
+  utility_list,
+  utility_people,
+  utility_recent,
+  type SldsIcon,
+} from '../generated/icons.js';
+import { define } from './define.js';
+import { icon } from './icon.js';
+import { t, type MessageId } from './i18n/t.js';
+import type { IntentEvent } from './intent-event.js';
 import { baseStyles } from './panel-element.js';
 import { spinner } from './parts.js';
 import { StoreController } from './store-controller.js';
+import './activation/cic-activation-dialog.js';
 import './chrome/cic-header.js';
 import './chrome/cic-notices.js';
+import './dial/cic-make-call.js';
+import './directory/cic-directory.js';
+import './history/cic-call-history.js';
+import './interactions/cic-alert-bar.js';
+import './interactions/cic-interactions-view.js';
+import './interactions/cic-secure-pause.js';
 import './logon/cic-agreement.js';
 import './logon/cic-logon.js';
 import './logon/cic-password-dialog.js';
 import './station/cic-station-form.js';
+import './status/cic-status-bar.js';
+
+/** The views of the main screen. */
+export type MainView = 'interactions' | 'makeCall' | 'directory' | 'history';
+
+const VIEWS: readonly { readonly id: MainView; readonly label: MessageId; readonly icon: SldsIcon }[] = [
+  { id: 'interactions', label: 'menu.interactions', icon: utility_list },
+  { id: 'makeCall', label: 'menu.makeCall', icon: utility_call },
+  { id: 'directory', label: 'menu.directory', icon: utility_people },
+  { id: 'history', label: 'menu.history', icon: utility_recent },
+];
 
 /**
  * The softphone panel. Give it the domain store; it renders the screen the session phase calls
@@ -42,25 +70,64 @@ export class CicSoftphone extends LitElement {
         flex: 1 1 auto;
         min-height: 0;
       }
+      .cic-nav {
+        display: flex;
+        border-bottom: 1px solid var(--slds-g-color-neutral-base-90, #e5e5e5);
+      }
+      .cic-nav button {
+        flex: 1 1 0;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.125rem;
+        min-width: 0;
+        padding: 0.375rem 0.125rem;
+        border: 0;
+        border-bottom: 3px solid transparent;
+        background: none;
+        font: inherit;
+        font-size: 0.6875rem;
+        color: var(--slds-g-color-neutral-base-30, #444);
+        cursor: pointer;
+      }
+      .cic-nav button[aria-current='page'] {
+        border-bottom-color: var(--slds-g-color-brand-base-50, #0176d3);
+        color: var(--slds-g-color-brand-base-40, #0b5cab);
+        font-weight: 700;
+      }
+      .cic-nav__label {
+        max-width: 100%;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      @container (max-width: 259px) {
+        .cic-nav__label {
+          display: none;
+        }
+      }
     `,
   ];
 
-  /** The domain store to render. */
   static override properties = {
     store: { attribute: false },
     view: { state: true },
+    activationOpen: { state: true },
   };
 
+  /** The domain store to render. */
   declare store: Store<SoftphoneState, Input> | null;
+  /** The view shown in the main screen. */
+  declare view: MainView;
+  declare private activationOpen: boolean;
 
   private readonly controller = new StoreController(this);
-
-  declare protected view: MainView;
 
   constructor() {
     super();
     this.store = null;
     this.view = 'interactions';
+    this.activationOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -72,10 +139,16 @@ export class CicSoftphone extends LitElement {
     return this.controller.value;
   }
 
+  /** After a call is placed, My Interactions shows it. */
+  private onIntent = (event: IntentEvent): void => {
+    const kind = event.detail.kind;
+    if (kind === 'intent.dial' || kind === 'intent.redial') this.view = 'interactions';
+  };
+
   protected override render() {
     const s = this.controller.value;
     if (s === null) return html`<div class="cic-section">${spinner()}</div>`;
-    return html`<div class="cic-panel">${this.renderPhase(s)}</div>`;
+    return html`<div class="cic-panel" @softphone-intent=${this.onIntent}>${this.renderPhase(s)}</div>`;
   }
 
   private renderPhase(s: SoftphoneState): TemplateResult {
@@ -99,30 +172,67 @@ export class CicSoftphone extends LitElement {
     const ready = station.step === 'ready';
     // A remembered station is applied without asking: show progress, not the form.
     const auto = s.station.requested?.auto === true;
-    return html`<cic-header .state=${s} mode=${ready ? 'full' : 'minimal'}></cic-header>
+    let body: TemplateResult;
+    if (station.visible && !auto) body = html`<cic-station-form .state=${s}></cic-station-form>`;
+    else if (auto) body = html`<div class="cic-section">${spinner(t('station.busy'))}</div>`;
+    else if (ready) body = this.renderMain(s);
+    else body = html`<div class="cic-section">${spinner()}</div>`;
+    return html`<cic-header
+        .state=${s}
+        mode=${ready ? 'full' : 'minimal'}
+        @cic-panel-request=${() => (this.activationOpen = true)}
+      ></cic-header>
       <cic-notices .state=${s}></cic-notices>
       ${signingOut ? html`<div class="cic-section">${spinner(t('session.signingOut'))}</div>` : nothing}
-      <div class="cic-main">
-        ${
-          station.visible && !auto
-            ? html`<cic-station-form .state=${s}></cic-station-form>`
-            : auto
-              ? html`<div class="cic-section">${spinner(t('station.busy'))}</div>`
-              : ready
-                ? this.renderMain(s)
-                : html`<div class="cic-section">${spinner()}</div>`
-        }
-      </div>
-      <cic-password-dialog .state=${s}></cic-password-dialog>`;
+      <div class="cic-main">${body}</div>
+      ${ready ? html`<cic-alert-bar .state=${s}></cic-alert-bar>` : nothing}
+      <cic-status-bar .state=${s}></cic-status-bar>
+      <cic-password-dialog .state=${s}></cic-password-dialog>
+      <cic-activation-dialog
+        .state=${s}
+        ?open=${this.activationOpen && ready}
+        @cic-dialog-close=${() => (this.activationOpen = false)}
+      ></cic-activation-dialog>`;
   }
 
-  protected renderMain(_s: SoftphoneState): TemplateResult {
-    return html``;
+  private renderMain(s: SoftphoneState): TemplateResult {
+    const dialHidden = selectDial(s).availability === 'hidden';
+    const views = VIEWS.filter((v) => !(dialHidden && v.id === 'makeCall'));
+    const view = dialHidden && this.view === 'makeCall' ? 'interactions' : this.view;
+    return html`<nav class="cic-nav" aria-label=${t('views.label')}>
+        ${views.map(
+          (v) =>
+            html`<button
+              type="button"
+              aria-current=${v.id === view ? 'page' : 'false'}
+              aria-label=${t(v.label)}
+              title=${t(v.label)}
+              data-view=${v.id}
+              @click=${() => (this.view = v.id)}
+            >
+              ${icon(v.icon, { size: 'xx-small' })}<span class="cic-nav__label" aria-hidden="true"
+                >${t(v.label)}</span
+              >
+            </button>`,
+        )}
+      </nav>
+      <cic-secure-pause .state=${s}></cic-secure-pause>
+      ${this.renderView(s, view)}`;
+  }
+
+  private renderView(s: SoftphoneState, view: MainView): TemplateResult {
+    switch (view) {
+      case 'interactions':
+        return html`<cic-interactions-view .state=${s}></cic-interactions-view>`;
+      case 'makeCall':
+        return html`<cic-make-call .state=${s}></cic-make-call>`;
+      case 'directory':
+        return html`<cic-directory .state=${s}></cic-directory>`;
+      case 'history':
+        return html`<cic-call-history .state=${s}></cic-call-history>`;
+    }
   }
 }
-
-/** The views of the main screen. */
-export type MainView = 'interactions' | 'makeCall' | 'directory' | 'history';
 
 define('cic-softphone', CicSoftphone);
 

@@ -31,29 +31,33 @@ export class CicDialog extends LitElement {
       dialog::backdrop {
         background: rgba(8, 7, 7, 0.4);
       }
-      .slds-modal__header {
+      .cic-dialog__header {
         display: flex;
         align-items: center;
         gap: 0.5rem;
-        padding: 0.5rem 0.75rem;
-        text-align: left;
+        padding: 0.5rem 0.5rem 0.5rem 0.75rem;
+        border-bottom: 1px solid var(--slds-g-color-neutral-base-90, #e5e5e5);
       }
-      .slds-modal__title {
+      .cic-dialog__title {
         flex: 1;
         font-size: 1rem;
+        font-weight: 700;
         margin: 0;
       }
-      .slds-modal__content {
+      .cic-dialog__content {
         padding: 0.75rem;
+        overflow: auto;
       }
-      .slds-modal__footer {
+      .cic-dialog__footer {
         display: flex;
         justify-content: flex-end;
         flex-wrap: wrap;
         gap: 0.25rem;
         padding: 0.5rem 0.75rem;
+        border-top: 1px solid var(--slds-g-color-neutral-base-90, #e5e5e5);
+        background: var(--slds-g-color-neutral-base-95, #f3f3f3);
       }
-      .slds-modal__footer:not(.has-content) {
+      .cic-dialog__footer:not(.has-content) {
         display: none;
       }
     `,
@@ -97,8 +101,8 @@ export class CicDialog extends LitElement {
 
   protected override render() {
     return html`<dialog aria-labelledby="title" @cancel=${this.requestClose}>
-      <header class="slds-modal__header">
-        <h2 id="title" class="slds-modal__title">${this.heading}</h2>
+      <header class="cic-dialog__header">
+        <h2 id="title" class="cic-dialog__title">${this.heading}</h2>
         <button
           class="slds-button slds-button_icon slds-button_icon-small"
           type="button"
@@ -109,8 +113,8 @@ export class CicDialog extends LitElement {
           ${buttonIcon(utility_close)}
         </button>
       </header>
-      <div class="slds-modal__content"><slot></slot></div>
-      <footer class="slds-modal__footer ${this.hasFooter ? 'has-content' : ''}">
+      <div class="cic-dialog__content"><slot></slot></div>
+      <footer class="cic-dialog__footer ${this.hasFooter ? 'has-content' : ''}">
         <slot name="footer" @slotchange=${this.footerChanged}></slot>
       </footer>
     </dialog>`;

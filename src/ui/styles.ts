@@ -82,6 +82,26 @@ export const panelStyles = css`
   .cic-error {
     color: var(--slds-g-color-error-base-40, #ba0517);
   }
+  .cic-textarea {
+    min-height: 3.5rem;
+    padding-top: 0.25rem;
+    line-height: 1.4;
+    resize: vertical;
+  }
+  .cic-spinner {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .cic-spinner .slds-spinner_inline {
+    position: relative;
+    display: inline-block;
+    top: auto;
+    left: auto;
+    transform: none;
+    width: 1rem;
+    height: 1rem;
+  }
   .cic-list {
     list-style: none;
     margin: 0;

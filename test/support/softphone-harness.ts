@@ -622,8 +622,11 @@ export class SoftphoneHarness {
   }
 
   /** Clicks with the real mouse at the element's centre (its label for SLDS's hidden inputs). */
-  async click(target: Target | string): Promise<void> {
-    const el = typeof target === 'string' ? this.get({ role: 'button', name: target }) : this.get(target);
+  async click(target: Target | string | RegExp): Promise<void> {
+    const el =
+      typeof target === 'string' || target instanceof RegExp
+        ? this.get({ role: 'button', name: target })
+        : this.get(target);
     await this.clickElement(el);
   }
 
@@ -656,8 +659,9 @@ export class SoftphoneHarness {
   }
 
   /** Focuses a field by clicking it, replaces its text by typing `text`. */
-  async type(target: Target | string, text: string): Promise<void> {
-    const el = typeof target === 'string' ? this.get({ name: target }) : this.get(target);
+  async type(target: Target | string | RegExp, text: string): Promise<void> {
+    const el =
+      typeof target === 'string' || target instanceof RegExp ? this.get({ name: target }) : this.get(target);
     await this.clickElement(el);
     await sendKeys({ press: 'Control+A' });
     if (text === '') await sendKeys({ press: 'Backspace' });
