@@ -138,7 +138,17 @@ export function failure(code: OpenCtiErrorCode, description: string, details?: W
   return { success: false, returnValue: null, errors: [error] };
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string {
+/** The value at a path inside the raw arguments (to tell a missing parameter from a wrong one). */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix = ''): string {
   const issue = issues[0];
   if (!issue) return 'Invalid parameter';
   const path = prefix + issue.path.map(String).join('.');
@@ -146,8 +156,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): strin
     const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
     return `Unexpected parameter: ${keys.join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    return `Missing required parameter: ${path || '(arguments)'}`;
+  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined && issue.code !== 'custom') {
+    return `Missing required parameter: ${path}`;
   }
   return `Invalid parameter ${path || '(arguments)'}: ${issue.message}`;
 }
@@ -170,13 +180,15 @@ export interface CallContext {
 
 /** Handles one call from the softphone frame: validates, runs, logs and returns the response. */
 export function handleOpenCti(ctx: CallContext, method: string, args: WireValue): OpenCtiResponse {
-  const response = run(ctx, method, args);
   const win = ctx.win;
+  const seq = ctx.core.nextSeq();
+  const tab = win.activeTabId;
+  const response = run(ctx, method, args);
   ctx.core.log.push({
-    seq: ctx.core.nextSeq(),
+    seq,
     at: new Date(ctx.core.config.clock.now()).toISOString(),
     window: win.id,
-    tab: win.activeTabId,
+    tab,
     instanceId: ctx.instanceId,
     method,
     args: readableArgs(args),
@@ -201,7 +213,7 @@ function run(ctx: CallContext, method: string, args: WireValue): OpenCtiResponse
   if (!known || known.since > ctx.apiVersion) return failure('GENERIC_ERROR', `Unknown method ${method} for API version ${ctx.apiVersion}.0`);
   const schema = SCHEMAS[method] as z.ZodType;
   const parsed = schema.safeParse(args ?? undefined);
-  if (!parsed.success) return failure('INVALID_PARAM', describeIssues(parsed.error.issues));
+  if (!parsed.success) return failure('INVALID_PARAM', describeIssues(parsed.error.issues, args));
   try {
     const pre = validateDeep(ctx, method, parsed.data as Record<string, unknown> | undefined);
     const fault = ctx.takeFault(method);
@@ -260,7 +272,7 @@ function preparePop(
 ): Prepared {
   const schema = POP_PARAMS[type] as z.ZodType;
   const parsed = schema.safeParse(rawParams);
-  if (!parsed.success) param(describeIssues(parsed.error.issues, 'params.'));
+  if (!parsed.success) param(describeIssues(parsed.error.issues, rawParams, 'params.'));
   const p = parsed.data as Record<string, unknown>;
   if (topDefaults !== undefined && type !== SCREENPOP_TYPE.NEW_RECORD_MODAL) {
     param('Invalid parameter defaultFieldValues: only used with SCREENPOP_TYPE.NEW_RECORD_MODAL');

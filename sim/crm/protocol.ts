@@ -190,4 +190,6 @@ export interface ConsoleView {
 export type ServerEvent =
   | { type: 'state'; state: ConsoleView }
   | { type: 'deliver'; instanceId: string; listenerId: string; payload: WireValue }
-  | { type: 'reload' };
+  | { type: 'reload' }
+  /** Answers `POST /__console/v1/windows/{id}/sync`: everything sent before it has been received. */
+  | { type: 'sync'; token: string };

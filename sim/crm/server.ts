@@ -96,6 +96,7 @@ interface Fault {
 
 const faultSchema = z
   .object({
+    window: z.string().optional(),
     method: z.string().min(1),
     code: z.enum(['GENERIC_ERROR', 'SERVER_ERROR', 'SOFTPHONE_CONTAINER_ERROR']),
     description: z.string().optional(),
@@ -339,7 +340,7 @@ function makeControl(deps: ControlDeps): (req: IncomingMessage, res: ServerRespo
       reply(res, 201, { windowId: w.id, state: core.view(w) });
       return;
     }
-    const winPath = /^\/windows\/([^/]+)\/(events|hello|opencti|ignored|visibility)$/.exec(path);
+    const winPath = /^\/windows\/([^/]+)\/(events|hello|opencti|ignored|visibility|sync)$/.exec(path);
     if (winPath) {
       const w = core.windows.get(winPath[1] as string);
       if (!w || !w.open) throw new HttpError(404, { error: 'no such window' });
@@ -374,13 +375,19 @@ function makeControl(deps: ControlDeps): (req: IncomingMessage, res: ServerRespo
         reply(res, 200, { response });
         return;
       }
-      if (action === 'ignored') {
-        const b = parse(z.object({ origin: z.string(), reason: z.string() }).strict(), body);
-        w.ignoredMessages.push(b);
+      if (action === 'sync') {
+        const b = parse(z.object({ ...windowRef, token: z.string().min(1) }).strict(), body);
+        core.send(w, { type: 'sync', token: b.token });
         reply(res, 200, { ok: true });
         return;
       }
-      const b = parse(z.object({ visible: z.boolean() }).strict(), body);
+      if (action === 'ignored') {
+        const b = parse(z.object({ ...windowRef, origin: z.string(), reason: z.string() }).strict(), body);
+        w.ignoredMessages.push({ origin: b.origin, reason: b.reason });
+        reply(res, 200, { ok: true });
+        return;
+      }
+      const b = parse(z.object({ ...windowRef, visible: z.boolean() }).strict(), body);
       core.setVisible(w, b.visible);
       reply(res, 200, { ok: true });
       return;
@@ -590,7 +597,7 @@ function makeControl(deps: ControlDeps): (req: IncomingMessage, res: ServerRespo
         return;
       }
       case '/omni/workload': {
-        const b = parse(z.object({ workload: z.number().int().min(0), configuredCapacity: z.number().int().min(1).optional() }).strict(), body);
+        const b = parse(z.object({ ...windowRef, workload: z.number().int().min(0), configuredCapacity: z.number().int().min(1).optional() }).strict(), body);
         core.omni.setWorkload(b.workload, b.configuredCapacity);
         core.renderAll();
         reply(res, 200, { workload: core.omni.workload(), configuredCapacity: core.omni.capacity() });
@@ -600,6 +607,7 @@ function makeControl(deps: ControlDeps): (req: IncomingMessage, res: ServerRespo
         const b = parse(
           z
             .object({
+              ...windowRef,
               action: z.enum(['assign', 'accept', 'decline', 'close']),
               workId: z.string().optional(),
               workItemId: z.string().optional(),
@@ -650,7 +658,7 @@ function makeControl(deps: ControlDeps): (req: IncomingMessage, res: ServerRespo
         return;
       }
       case '/clock/advance': {
-        const b = parse(z.object({ ms: z.number().min(0) }).strict(), body);
+        const b = parse(z.object({ window: z.string().optional(), ms: z.number().min(0) }).strict(), body);
         if (!(deps.clock instanceof ManualClock)) throw new HttpError(409, { error: 'the emulator runs on the system clock (start it with clock: "manual")' });
         deps.clock.advance(b.ms);
         reply(res, 200, { now: deps.clock.now() });

@@ -127,17 +127,30 @@ export class ConsolePageClient {
     if (r.status !== 200) throw new Error(`hello failed: ${r.text}`);
   }
 
-  /** An Open CTI call exactly as the console page relays it. */
+  private syncCounter = 0;
+
+  /** Waits until every server-sent event sent so far has been received. */
+  async sync(): Promise<void> {
+    const token = `sync-${++this.syncCounter}`;
+    const r = await http(this.base, 'POST', `/__console/v1/windows/${this.windowId}/sync`, { token });
+    if (r.status !== 200) throw new Error(`sync failed: ${r.text}`);
+    await this.waitFor((e) => e.type === 'sync' && e.token === token);
+  }
+
+  /** An Open CTI call exactly as the console page relays it (then waits for the page to catch up). */
   async call(method: string, args?: WireValue): Promise<OpenCtiResponse> {
     const r = await http(this.base, 'POST', `/__console/v1/windows/${this.windowId}/opencti`, { instanceId: this.instanceId, method, args: args ?? null });
     const body = r.body as { response?: OpenCtiResponse };
     if (!body.response) throw new Error(`no response: ${r.status} ${r.text}`);
+    await this.sync();
     return body.response;
   }
 
-  /** A control endpoint call for this window. */
-  control(path: string, body: Record<string, unknown> = {}): ReturnType<typeof http> {
-    return http(this.base, 'POST', `/__console/v1${path}`, { window: this.windowId, ...body });
+  /** A control endpoint call for this window (then waits for the page to catch up). */
+  async control(path: string, body: Record<string, unknown> = {}): ReturnType<typeof http> {
+    const r = await http(this.base, 'POST', `/__console/v1${path}`, { window: this.windowId, ...body });
+    await this.sync();
+    return r;
   }
 
   close(): void {
