@@ -5,6 +5,7 @@
 import { ConnectionApi } from './api/connection-api.js';
 import { ActivationsApi, ConfigurationApi, DirectoryApi } from './api/directory-api.js';
 import { InteractionsApi } from './api/interactions-api.js';
+import { TransfersApi } from './api/transfers-api.js';
 import { StationApi } from './api/station-api.js';
 import { StatusApi } from './api/status-api.js';
 import { SubscriptionsApi } from './api/subscriptions-api.js';
@@ -30,6 +31,7 @@ export class CicClient {
   readonly station: StationApi;
   readonly status: StatusApi;
   readonly interactions: InteractionsApi;
+  readonly transfers: TransfersApi;
   readonly subscriptions: SubscriptionsApi;
   readonly directory: DirectoryApi;
   readonly activations: ActivationsApi;
@@ -47,6 +49,7 @@ export class CicClient {
     this.station = new StationApi(session);
     this.status = new StatusApi(session, this.operations);
     this.interactions = new InteractionsApi(session);
+    this.transfers = new TransfersApi(session);
     this.subscriptions = new SubscriptionsApi(session);
     this.directory = new DirectoryApi(session);
     this.activations = new ActivationsApi(session);

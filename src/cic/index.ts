@@ -26,7 +26,8 @@ export type { CallOptions } from './call-options.js';
 export type { PasswordChangeResult } from './api/connection-api.js';
 export type { StationChoice } from './api/station-api.js';
 export { stationSettingsFor } from './api/station-api.js';
-export type { CreateCall, SecurePause, TransferTarget } from './api/interactions-api.js';
+export type { CreateCall, SecurePause } from './api/interactions-api.js';
+export type { TransferTarget } from './api/transfers-api.js';
 export type { ConfigurationSubscription } from './api/subscriptions-api.js';
 
 export { QueueType } from './schemas/common.js';

@@ -2,6 +2,7 @@
  * Test helpers (not part of the public index): a scripted `fetch` that records every request,
  * and a logon response builder. Pure web APIs only, so they work in Node and browsers.
  */
+import { CicConnector } from '../connector.js';
 import type { FetchLike } from '../http.js';
 
 export interface RecordedRequest {
@@ -92,4 +93,27 @@ export function sessionRoutes(
     if (!route) return jsonResponse(404, { errorId: 'test.noRoute', message: key });
     return route(request);
   };
+}
+
+/**
+ * A client logged on through a recording fetch; `last()` describes the latest request
+ * (path below `/icws/{sessionId}/`).
+ */
+export async function recordingClient(reply: Responder = () => jsonResponse(200)) {
+  const fetch = fakeFetch((request) =>
+    request.method === 'POST' && request.url.pathname === '/icws/connection' ? logonReply() : reply(request),
+  );
+  const connector = new CicConnector({ server: 'http://127.0.0.1:8018', applicationName: 'x', fetch });
+  const c = await connector.logon({ kind: 'ic', userId: 'agent1', password: 'p' });
+  const last = (): { method: string; path: string; body: unknown; query: string } => {
+    const request = fetch.calls[fetch.calls.length - 1];
+    if (!request) throw new Error('no request was sent');
+    return {
+      method: request.method,
+      path: request.url.pathname.replace('/icws/54613001/', ''),
+      body: request.body,
+      query: request.url.search,
+    };
+  };
+  return { c, fetch, last };
 }
