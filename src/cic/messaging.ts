@@ -6,8 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CicError } from './errors.js';
-import { toIssues } from './http.js';
-import { readJson } from './http.js';
+import { readJson, toIssues } from './http.js';
 import type { CicSession } from './session.js';
 import { SseParser } from './sse.js';
 import { isDownState } from './schemas/connection.js';
@@ -33,6 +32,8 @@ export interface MessagingOptions {
 
 const MESSAGES_PATH = 'messaging/messages';
 const messageArray = z.array(z.unknown());
+/** A poll reply: an array, or an empty body (reference §1.1: tolerate empty 2xx bodies). */
+const pollReply = z.optional(messageArray);
 
 export const defaultWait: Wait = (ms, signal) =>
   new Promise((resolve) => {
@@ -171,7 +172,7 @@ export class MessagePump {
       method: 'GET',
       path: MESSAGES_PATH,
       operation: 'GET messaging/messages',
-      schema: z.optional(messageArray),
+      schema: pollReply,
       signal,
     });
     for (const raw of messages ?? []) {
