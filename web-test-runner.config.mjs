@@ -4,6 +4,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { execFileSync } from 'node:child_process';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { consolePlugin } from './test/support/wtr-console-plugin.mjs';
 import { simulatorPlugin } from './test/support/wtr-simulator-plugin.mjs';
 
 const executablePath = execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { encoding: 'utf8' })
@@ -31,7 +32,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.browser-tests.json', target: 'auto' }), simulatorPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.browser-tests.json', target: 'auto' }), simulatorPlugin(), consolePlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -217,7 +217,7 @@ export async function startConsoleEmulator(options: ConsoleEmulatorOptions): Pro
       const major = Number(lib[1]);
       if (major < 38) throw new HttpError(404, { error: 'Open CTI for Lightning Experience needs API version 38.0 or later' });
       const js = await bundle('opencti', { apiVersion: `${major}.0`, minify: lib[2] === 'opencti_min' });
-      sendText(res, 200, 'application/javascript; charset=utf-8', js);
+      sendText(res, 200, 'application/javascript; charset=utf-8', js, { 'access-control-allow-origin': '*' });
       return;
     }
     if (path === '/__console/assets/console.js' || path === '/__console/assets/test-adapter.js') {

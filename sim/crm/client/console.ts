@@ -74,7 +74,7 @@ function onMessage(event: MessageEvent): void {
   const data = event.data as FrameMessage | null;
   const ours = !!data && typeof data === 'object' && (data as { protocol?: unknown }).protocol === PROTOCOL;
   if (event.source !== frameWindow() || event.origin !== adapterOrigin) {
-    if (ours) control(`/windows/${windowId}/ignored`, { origin: event.origin, reason: event.source !== frameWindow() ? 'not the softphone frame' : 'wrong origin' });
+    if (ours) control(`/windows/${windowId}/ignored`, { origin: event.origin, reason: event.origin !== adapterOrigin ? 'wrong origin' : 'not the softphone frame' });
     return;
   }
   if (!ours || !data) return;
