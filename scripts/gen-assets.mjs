@@ -18,9 +18,7 @@ const outDir = join(root, 'src/generated');
 
 /** The utility icons the panel shows (file names under assets/icons/utility). */
 export const ICONS = [
-  'add',
   'answer',
-  'back',
   'call',
   'check',
   'chevrondown',
@@ -34,7 +32,6 @@ export const ICONS = [
   'favorite_alt',
   'forward',
   'groups',
-  'hourglass',
   'incoming_call',
   'info',
   'keypad',
@@ -50,13 +47,11 @@ export const ICONS = [
   'people',
   'recent',
   'record',
-  'search',
   'shield',
   'snippet',
   'success',
   'sync',
   'threedots',
-  'unmuted',
   'user',
   'voicemail_drop',
   'volume_high',
