@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { formatWireTime } from '../../../src/domain/index.js';
 import {
   ALERTING_CAPS,
@@ -330,8 +331,24 @@ describe('call controls', () => {
 });
 
 describe('panel width', () => {
+  // In the utility bar the panel's frame is the viewport, so dialogs are sized against it too.
+  beforeEach(() => (document.body.style.margin = '0'));
+  afterEach(async () => {
+    document.body.style.margin = '';
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  const overflowing = (h: SoftphoneHarness) => {
+    const right = Math.min(h.element.getBoundingClientRect().right, document.documentElement.clientWidth) + 1;
+    return h
+      .reachable()
+      .filter((el) => el instanceof HTMLElement && el.getBoundingClientRect().right > right)
+      .map((el) => `${el.tagName}.${(el as HTMLElement).className}`);
+  };
+
   for (const width of [200, 300, 400]) {
-    it(`fits ${width} px without sideways scrolling`, async () => {
+    it(`fits ${width} px on every view without sideways scrolling`, async () => {
+      await setViewport({ width, height: 700 });
       const h = await SoftphoneHarness.loggedOn({ width });
       await h.feed(
         server.added(
@@ -339,12 +356,14 @@ describe('panel width', () => {
           inboundCall('A', ALERTING_CAPS, { Eic_RemoteName: 'A Very Long Caller Name From Far Away Ltd' }),
         ),
       );
-      const overflowing = [h.element, ...h.reachable()].filter(
-        (el) =>
-          el instanceof HTMLElement &&
-          el.getBoundingClientRect().right > h.element.getBoundingClientRect().right + 1,
-      );
-      expect(overflowing.map((el) => `${el.tagName}.${(el as HTMLElement).className}`)).to.deep.equal([]);
+      expect(overflowing(h), 'My Interactions').to.deep.equal([]);
+      for (const view of ['Make a Call', 'Directory', 'Call History']) {
+        await h.click({ role: 'button', name: view, within: 'Views' });
+        expect(overflowing(h), view).to.deep.equal([]);
+        expect(h.a11yProblems(), view).to.deep.equal([]);
+      }
+      await h.click(/^Status: /);
+      expect(overflowing(h), 'status list').to.deep.equal([]);
     });
   }
 });
