@@ -83,7 +83,10 @@ export const CONSOLE_HTML = `<!doctype html>
   #global-header { display: flex; gap: 1rem; align-items: center; padding: .5rem 1rem; background: #fff; border-bottom: 1px solid #ddd; }
   #global-header .app { font-weight: 700; color: #032d60; }
   #search-form { flex: 1; max-width: 28rem; }
+  #search-form { min-width: 12rem; }
   #search-input { width: 100%; }
+  #customer { max-width: 16rem; }
+  #demo-customer button { white-space: nowrap; }
   #demo-customer { display: flex; gap: .5rem; align-items: center; margin-left: auto; }
   #user-name { color: #666; font-size: .75rem; }
   #tabs { display: flex; gap: 2px; list-style: none; margin: 0; padding: .25rem 1rem 0; background: #e5e5e5; }
