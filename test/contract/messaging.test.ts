@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { withHarness } from './harness.js';
 
 describe('contract: messaging', () => {
-  it('SSE: the stream is text/event-stream, :ping comments are ignored, heartbeats are accepted', () =>
+  it('SSE: the stream is text/event-stream and :ping comments are ignored', () =>
     withHarness(
       async (h) => {
         const a1 = await h.agent('agent1', { messaging: { heartbeatIntervalMs: 25 } });
@@ -17,10 +17,6 @@ describe('contract: messaging', () => {
         assert.ok(stream);
         assert.equal(stream.status, 200);
         assert.match(stream.contentType, /^text\/event-stream/);
-        await a1.until(
-          () => h.records.some((r) => r.path.endsWith('/messaging/heartbeat') && r.status < 300),
-          'a heartbeat was accepted',
-        );
         assert.equal(a1.errors.length, 0, a1.errors.map((e) => e.message).join('; '));
       },
       { pingIntervalMs: 10 },
