@@ -10,13 +10,9 @@
 import { fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
-  Capability,
-  capabilityMask,
   createStore,
   initialSoftphoneState,
   interactionId,
-  Licence,
-  Right,
   step,
   type Effect,
   type Input,
@@ -30,39 +26,18 @@ import {
 import '../../src/ui/index.js';
 import type { CicSoftphone } from '../../src/ui/cic-softphone.js';
 
-/** 2024-01-15 09:00:00 UTC. */
-export const T0 = Date.UTC(2024, 0, 15, 9, 0, 0);
+export {
+  T0,
+  ALL_RIGHTS,
+  ALL_LICENCES,
+  CONNECTED_CAPS,
+  ALERTING_CAPS,
+  HELD_CAPS,
+} from '../../src/domain/testing/fixtures.js';
+import { ALL_LICENCES, ALL_RIGHTS, T0 } from '../../src/domain/testing/fixtures.js';
 export const SERVER = 'cic1.example.com';
 export const AGENT = 'agent1';
 export const AGENT_NAME = 'Agent One';
-export const ALL_RIGHTS: readonly string[] = Object.values(Right);
-export const ALL_LICENCES: readonly string[] = Object.values(Licence);
-
-export const CONNECTED_CAPS = capabilityMask(
-  Capability.Consult,
-  Capability.Disconnect,
-  Capability.Hold,
-  Capability.Mute,
-  Capability.Record,
-  Capability.Transfer,
-  Capability.Messaging,
-  Capability.SecureRecordingPause,
-  Capability.Conference,
-);
-export const ALERTING_CAPS = capabilityMask(
-  Capability.Pickup,
-  Capability.Disconnect,
-  Capability.Hold,
-  Capability.Messaging,
-  Capability.Transfer,
-);
-export const HELD_CAPS = capabilityMask(
-  Capability.Pickup,
-  Capability.Disconnect,
-  Capability.Hold,
-  Capability.Transfer,
-  Capability.Record,
-);
 
 /** A status catalog entry (what `statusMessageList` carries), with defaults. */
 export function statusMessage(id: string, patch: Partial<StatusMessage> = {}): StatusMessage {
