@@ -65,7 +65,7 @@ export type {
   SubscriptionTopic,
 } from './effects.js';
 export { effectKey, redactEffect } from './effects.js';
-export type { CicPort, CrmPort, StoragePort, NotifierPort, Clock } from './ports.js';
+export type { CicPort, CrmPort, StoragePort, NotifierPort, Clock, InteractionCommand, PortFailure } from './ports.js';
 
 export type { SoftphoneState } from './softphone-state.js';
 export { initialSoftphoneState, currentUserId } from './softphone-state.js';
