@@ -1,0 +1,101 @@
+/**
+ * Composition root: the only module that knows every concrete adapter. It defines
+ * `<cic-softphone-app>`, which owns one domain store, the runtime and its ports, and renders
+ * `<cic-softphone>` with that store.
+ *
+ *   <cic-softphone-app server="https://cic.example.com:8019" language="en-us"></cic-softphone-app>
+ *
+ * `server` fixes the CIC server (the log-on form then hides the field); without it the agent types
+ * one. Inside Salesforce the call-center settings supply it instead (see the CRM wiring).
+ */
+import {
+  createStore,
+  defaultPanelConfig,
+  initialSoftphoneState,
+  step,
+  type Input,
+  type SoftphoneState,
+  type Store,
+} from './domain/index.js';
+import { startRuntime, type Runtime } from './app/runtime.js';
+import {
+  browserClock,
+  createBrowserNotifier,
+  createLocalStoragePort,
+  requestNotificationPermission,
+} from './app/browser-ports.js';
+import { popupSingleSignOn } from './app/sso-popup.js';
+import { createCicPort } from './cic/port.js';
+import { INTENT_EVENT, type IntentEvent } from './ui/index.js';
+import { define } from './ui/define.js';
+
+const APPLICATION_NAME = 'CIC Softphone for Salesforce';
+
+/** Failed effects and ignored stored values (already redacted: no password reaches this line). */
+function log(line: string): void {
+  // eslint-disable-next-line no-console -- the browser console is the panel's diagnostic log
+  console.warn(`[softphone] ${line}`);
+}
+
+export class CicSoftphoneApp extends HTMLElement {
+  #store: Store<SoftphoneState, Input> | null = null;
+  #runtime: Runtime | null = null;
+  #teardown: (() => void)[] = [];
+
+  /** The running store (tests and diagnostics read it; the UI gets it as a property). */
+  get store(): Store<SoftphoneState, Input> | null {
+    return this.#store;
+  }
+
+  connectedCallback(): void {
+    if (this.#runtime !== null) return;
+    const store = createStore<SoftphoneState, Input>(initialSoftphoneState(), step);
+    const cic = createCicPort({
+      applicationName: APPLICATION_NAME,
+      language: this.getAttribute('language') ?? navigator.language.toLowerCase(),
+      singleSignOn: popupSingleSignOn(window),
+    });
+    const runtime = startRuntime({
+      store,
+      clock: browserClock,
+      ports: {
+        cic,
+        storage: createLocalStoragePort(window.localStorage, log),
+        notifier: createBrowserNotifier(window),
+      },
+      log,
+    });
+    this.#store = store;
+    this.#runtime = runtime;
+
+    const panel = document.createElement('cic-softphone') as HTMLElement & { store: Store };
+    panel.store = store;
+    this.replaceChildren(panel);
+
+    const onIntent = (event: IntentEvent): void => {
+      if (event.detail.kind === 'intent.logon') void requestNotificationPermission(window);
+      runtime.dispatch(event.detail);
+    };
+    const onVisibility = (): void => runtime.dispatch({ kind: 'obs.page.visibility', hidden: document.hidden });
+    this.addEventListener(INTENT_EVENT, onIntent);
+    document.addEventListener('visibilitychange', onVisibility);
+    this.#teardown = [
+      () => this.removeEventListener(INTENT_EVENT, onIntent),
+      () => document.removeEventListener('visibilitychange', onVisibility),
+    ];
+    onVisibility();
+
+    const server = this.getAttribute('server');
+    if (server) runtime.dispatch({ kind: 'obs.panel.config', config: { ...defaultPanelConfig(), server } });
+  }
+
+  disconnectedCallback(): void {
+    for (const off of this.#teardown) off();
+    this.#teardown = [];
+    this.#runtime?.stop();
+    this.#runtime = null;
+    this.#store = null;
+  }
+}
+
+define('cic-softphone-app', CicSoftphoneApp);
