@@ -236,6 +236,8 @@ interface Result {
   logonSeconds: number;
   calls: number;
   rate: number;
+  /** The rate actually reached: offers are sent one after another, so a slow reply lowers it. */
+  offeredPerSecond: number;
   delivered: number;
   messages: number;
   seconds: number;
@@ -261,6 +263,7 @@ async function run(server: string): Promise<Result> {
 
   messages = 0;
   const loadStart = performance.now();
+  let offerSeconds: number;
   try {
     for (let n = 0; n < CALLS; n++) {
       const wait = loadStart + (n * 1000) / RATE - performance.now();
@@ -275,6 +278,7 @@ async function run(server: string): Promise<Result> {
       const { interactionId } = (await response.json()) as { interactionId: string };
       offeredAt.set(interactionId, before);
     }
+    offerSeconds = (performance.now() - loadStart) / 1000;
     // Let the last offers arrive (calls wait in queue while every agent is busy).
     const deadline = performance.now() + 15_000;
     while (latencies.length < CALLS && performance.now() < deadline) await sleep(100);
@@ -290,6 +294,7 @@ async function run(server: string): Promise<Result> {
     logonSeconds,
     calls: CALLS,
     rate: RATE,
+    offeredPerSecond: CALLS / offerSeconds,
     delivered: latencies.length,
     messages,
     seconds,
@@ -304,7 +309,7 @@ async function run(server: string): Promise<Result> {
 function report(r: Result): boolean {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`sessions            ${r.sessions} (logged on in ${r.logonSeconds.toFixed(1)} s)`);
-  console.log(`calls offered       ${r.calls} at ${r.rate}/s; delivered ${r.delivered}`);
+  console.log(`calls offered       ${r.calls} at ${r.offeredPerSecond.toFixed(0)}/s (asked ${r.rate}/s); delivered ${r.delivered}`);
   console.log(`messages/s          ${r.messagesPerSecond.toFixed(0)} (${r.messages} SSE messages in ${r.seconds.toFixed(1)} s)`);
   console.log(`delivery p50        ${ms(r.p50Ms)}`);
   console.log(`delivery p99        ${ms(r.p99Ms)} (max ${ms(r.maxMs)})`);
