@@ -273,7 +273,10 @@ async function run(server: string): Promise<Result> {
         method: 'POST',
         expect: [201],
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ from: `+1317555${String(1000 + (n % 9000)).padStart(4, '0')}`, to: { workgroup: 'Load' } }),
+        body: JSON.stringify({
+          from: `+1317555${String(1000 + (n % 9000)).padStart(4, '0')}`,
+          to: { workgroup: 'Load' },
+        }),
       });
       const { interactionId } = (await response.json()) as { interactionId: string };
       offeredAt.set(interactionId, before);
@@ -309,8 +312,12 @@ async function run(server: string): Promise<Result> {
 function report(r: Result): boolean {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`sessions            ${r.sessions} (logged on in ${r.logonSeconds.toFixed(1)} s)`);
-  console.log(`calls offered       ${r.calls} at ${r.offeredPerSecond.toFixed(0)}/s (asked ${r.rate}/s); delivered ${r.delivered}`);
-  console.log(`messages/s          ${r.messagesPerSecond.toFixed(0)} (${r.messages} SSE messages in ${r.seconds.toFixed(1)} s)`);
+  console.log(
+    `calls offered       ${r.calls} at ${r.offeredPerSecond.toFixed(0)}/s (asked ${r.rate}/s); delivered ${r.delivered}`,
+  );
+  console.log(
+    `messages/s          ${r.messagesPerSecond.toFixed(0)} (${r.messages} SSE messages in ${r.seconds.toFixed(1)} s)`,
+  );
   console.log(`delivery p50        ${ms(r.p50Ms)}`);
   console.log(`delivery p99        ${ms(r.p99Ms)} (max ${ms(r.maxMs)})`);
   console.log(`request errors      ${r.errors}`);
@@ -318,7 +325,10 @@ function report(r: Result): boolean {
   const lines: [string, boolean][] = [
     [`sessions ${r.sessions} ≥ ${BUDGET.sessions}`, r.sessions >= BUDGET.sessions],
     [`delivery p99 ${ms(r.p99Ms)} ≤ ${BUDGET.p99Ms} ms`, r.p99Ms <= BUDGET.p99Ms],
-    [`every call delivered (${r.delivered}/${r.calls}), no request errors`, r.delivered === r.calls && r.errors === 0],
+    [
+      `every call delivered (${r.delivered}/${r.calls}), no request errors`,
+      r.delivered === r.calls && r.errors === 0,
+    ],
   ];
   console.log('budget (simulator ≥ 200 sessions at p99 ≤ 250 ms)');
   for (const [text, ok] of lines) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
@@ -335,7 +345,8 @@ try {
   child = started.child;
   const result = await run(started.server);
   const ok = report(result);
-  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ bench: 'sim', ok, ...result }, null, 2)}\n`);
+  if (values.json !== undefined)
+    writeFileSync(values.json, `${JSON.stringify({ bench: 'sim', ok, ...result }, null, 2)}\n`);
   if (!ok && values.check) exitCode = 1;
 } catch (error) {
   console.error(`bench:sim failed: ${(error as Error).stack ?? String(error)}`);
