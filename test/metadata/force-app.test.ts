@@ -159,6 +159,20 @@ describe('force-app offline validation', () => {
     assert.ok(existsSync(`${ROOT}.forceignore`));
   });
 
+  it('.forceignore keeps TypeScript, docs and source maps out and nothing the package needs', async () => {
+    const clean = await validateForceApp({ projectDir: ROOT });
+    assert.deepEqual(clean.notes.filter((n) => n.includes('.forceignore')), []);
+    const c = copy();
+    c.write(`${DEFAULT_DIR}/aura/CicOmniBridge/notes.md`, '# notes\n');
+    c.write(`${DEFAULT_DIR}/staticresources/softphone.js.map`, '{}');
+    c.write(`${DEFAULT_DIR}/classes/helper.ts`, 'export {};\n');
+    const report = await validateForceApp({ projectDir: c.dir });
+    assert.equal(messages(report), '');
+    assert.equal(report.notes.filter((n) => n.endsWith('is excluded by .forceignore')).length, 3, report.notes.join('\n'));
+    c.write('.forceignore', `${c.read('.forceignore')}\n**/*.page\n`);
+    assert.match(messages(await validateForceApp({ projectDir: c.dir })), /expected ApexPage CicSoftphone is missing/);
+  });
+
   it('runs as a CLI: 0 when valid, 1 with the problems listed, 2 for a bad option', async () => {
     const lines: string[] = [];
     assert.equal(await runCli(['--project', ROOT], (l) => lines.push(l)), 0);
