@@ -61,6 +61,10 @@ describe('force-app offline validation', () => {
   it('reports broken XML with its position', async () => {
     const p = await broken((c) => c.edit(CALL_CENTER, '</displayName>', '</displayNme>'));
     assert.match(p, /CICSoftphone\.callCenter-meta\.xml: XML is not well-formed: .*displayN.*\(line \d+, column \d+\)/);
+    const page = await broken((c) => c.edit(`${DEFAULT_DIR}/pages/CicSoftphone.page`, '<body>', '<body><br>'));
+    assert.match(page, /pages\/CicSoftphone\.page: XML is not well-formed: /);
+    const cmp = await broken((c) => c.edit(`${DEFAULT_DIR}/aura/CicOmniBridge/CicOmniBridge.cmp`, '<lightning:omniToolkitAPI aura:id="omniToolkit"/>', '<lightning:omniToolkitAPI aura:id="omniToolkit">'));
+    assert.match(cmp, /CicOmniBridge\.cmp: XML is not well-formed: /);
   });
 
   it('reports a missing required call-center item', async () => {
@@ -155,7 +159,7 @@ describe('force-app offline validation', () => {
     }
     const page = readFileSync(`${ROOT}${DEFAULT_DIR}/pages/CicSoftphone.page`, 'utf8');
     assert.match(page, /<script src="\/support\/api\/62\.0\/lightning\/opencti_min\.js"><\/script>\s*<script type="module" src="\{!\$Resource\.softphone\}"><\/script>/);
-    assert.match(page, /<cic-softphone-app language="\{!HTMLENCODE\(\$User\.LanguageLocaleKey\)\}">/);
+    assert.match(page, /<cic-softphone-app language="\{!HTMLENCODE\(LOWER\(SUBSTITUTE\(\$User\.LanguageLocaleKey, '_', '-'\)\)\)\}">/);
     assert.ok(existsSync(`${ROOT}.forceignore`));
   });
 

@@ -48,6 +48,8 @@ export const EXPECTED_COMPONENTS: ReadonlyArray<{ type: string; fullName: string
   { type: 'PermissionSet', fullName: 'CIC_Softphone_User' },
 ];
 export const BUNDLE_RESOURCE = 'softphone';
+/** Files that must be well-formed XML: metadata files, Visualforce pages and Aura markup. */
+const MARKUP = /\.(?:xml|page|component|cmp|app|evt|intf|design)$/;
 /** Open CTI's LMS methods (publish/subscribe) need 47.0. */
 const MIN_OPENCTI_VERSION = 47;
 
@@ -104,7 +106,7 @@ export async function validateForceApp(options: ValidateOptions): Promise<Valida
         continue;
       }
       const text = readFileSync(file, 'utf8');
-      if (file.endsWith('.xml')) {
+      if (MARKUP.test(file)) {
         const p = xmlProblem(text);
         if (p) {
           add(file, p);
