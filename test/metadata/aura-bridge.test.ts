@@ -49,13 +49,17 @@ class FakeComponent {
   readonly attributes = new Map<string, unknown>();
   next: Scripted | null = null;
 
-  constructor(private readonly controller: Json, private readonly helper: Json) {}
+  constructor(
+    private readonly controller: Json,
+    private readonly helper: Json,
+  ) {}
 
   private play(): Promise<unknown> {
     const script = this.next;
     this.next = null;
     if (!script) return Promise.reject(new Error('the test did not expect a toolkit call'));
-    for (const e of script.events) (this.controller[e.name] as AuraAction)(this, { getParams: () => e.params }, this.helper);
+    for (const e of script.events)
+      (this.controller[e.name] as AuraAction)(this, { getParams: () => e.params }, this.helper);
     return script.ok ? Promise.resolve(script.value) : Promise.reject(new Error(String(script.value)));
   }
 
@@ -65,7 +69,8 @@ class FakeComponent {
     return new Proxy(
       {},
       {
-        get: (_t, method: string) =>
+        get:
+          (_t, method: string) =>
           (...args: unknown[]) => {
             this.toolkitCalls.push({ method, args: plain(args) as unknown[] });
             return this.play();
@@ -85,8 +90,14 @@ class FakeComponent {
       run: () => {
         this.toolkitCalls.push({ method: 'apex:getServicePresenceStatuses', args: [] });
         void this.play().then(
-          (value) => callback?.({ getState: () => 'SUCCESS', getReturnValue: () => value, getError: () => [] }),
-          (error: Error) => callback?.({ getState: () => 'ERROR', getReturnValue: () => null, getError: () => [{ message: error.message }] }),
+          (value) =>
+            callback?.({ getState: () => 'SUCCESS', getReturnValue: () => value, getError: () => [] }),
+          (error: Error) =>
+            callback?.({
+              getState: () => 'ERROR',
+              getReturnValue: () => null,
+              getError: () => [{ message: error.message }],
+            }),
         );
       },
     };
@@ -105,8 +116,16 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
   const controller = loadAura('CicOmniBridgeController.js');
   const helper = loadAura('CicOmniBridgeHelper.js');
   const markup = readFileSync(`${BUNDLE}CicOmniBridge.cmp`, 'utf8');
-  const emulatorMethods = [...readFileSync(`${ROOT}sim/crm/omni-bridge.ts`, 'utf8').matchAll(/case '(\w+)':/g)].map((m) => m[1] ?? '');
-  const emulatorEvents = [...new Set([...readFileSync(`${ROOT}sim/crm/omni.ts`, 'utf8').matchAll(/this\.emit\('(\w+)'/g)].map((m) => m[1] ?? ''))];
+  const emulatorMethods = [
+    ...readFileSync(`${ROOT}sim/crm/omni-bridge.ts`, 'utf8').matchAll(/case '(\w+)':/g),
+  ].map((m) => m[1] ?? '');
+  const emulatorEvents = [
+    ...new Set(
+      [...readFileSync(`${ROOT}sim/crm/omni.ts`, 'utf8').matchAll(/this\.emit\('(\w+)'/g)].map(
+        (m) => m[1] ?? '',
+      ),
+    ),
+  ];
   const covered = new Set<string>();
 
   before(async () => {
@@ -116,18 +135,33 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
   after(() => emulator.close());
 
   /** Sends one request through both bridges and compares what each published. */
-  async function both(request: Json, expect: 'ok' | 'toolkit-error' | 'refused', expectedArgs?: unknown[]): Promise<Json> {
+  async function both(
+    request: Json,
+    expect: 'ok' | 'toolkit-error' | 'refused',
+    expectedArgs?: unknown[],
+  ): Promise<Json> {
     const core = emulator.core;
     const mark = core.lms.length;
     core.publish(win, CHANNEL, request as WireValue, 'softphone');
-    const fromEmulator = core.lms.slice(mark).filter((e) => e.source === 'omni-bridge').map((e) => plain(e.message) as Json);
+    const fromEmulator = core.lms
+      .slice(mark)
+      .filter((e) => e.source === 'omni-bridge')
+      .map((e) => plain(e.message) as Json);
     const reply = fromEmulator.at(-1);
     assert.ok(reply && reply['type'] === 'omni.response', `the emulator answered ${JSON.stringify(request)}`);
-    assert.equal(reply['ok'], expect === 'ok', `emulator outcome for ${JSON.stringify(request)}: ${JSON.stringify(reply)}`);
+    assert.equal(
+      reply['ok'],
+      expect === 'ok',
+      `emulator outcome for ${JSON.stringify(request)}: ${JSON.stringify(reply)}`,
+    );
 
     const component = new FakeComponent(controller, helper);
     const events = fromEmulator.slice(0, -1).map((e) => ({ name: String(e['name']), params: e['params'] }));
-    component.next = { ok: expect === 'ok', value: expect === 'ok' ? reply['result'] : reply['error'], events };
+    component.next = {
+      ok: expect === 'ok',
+      value: expect === 'ok' ? reply['result'] : reply['error'],
+      events,
+    };
     (controller['onBridgeMessage'] as AuraAction)(component, { getParams: () => request }, helper);
     await settle();
     await settle();
@@ -143,7 +177,10 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
       const method = String(request['method']);
       const call = component.toolkitCalls[0];
       assert.equal(component.toolkitCalls.length, 1);
-      assert.equal(call?.method, method === 'getServicePresenceStatuses' ? 'apex:getServicePresenceStatuses' : method);
+      assert.equal(
+        call?.method,
+        method === 'getServicePresenceStatuses' ? 'apex:getServicePresenceStatuses' : method,
+      );
       assert.deepEqual(call?.args, expectedArgs ?? (request['args'] === undefined ? [] : [request['args']]));
       covered.add(method);
     }
@@ -153,7 +190,12 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
   it('answers every request type the emulator defines, with the same envelope, results and events', async () => {
     const [available, cases, busy] = DEMO_PRESENCE_STATUSES;
     let n = 0;
-    const req = (method: string, args?: Json): Json => ({ type: 'omni.request', requestId: `r${++n}`, method, ...(args ? { args } : {}) });
+    const req = (method: string, args?: Json): Json => ({
+      type: 'omni.request',
+      requestId: `r${++n}`,
+      method,
+      ...(args ? { args } : {}),
+    });
     await both(req('getServicePresenceStatuses'), 'ok');
     await both(req('login', { statusId: available?.statusId }), 'ok');
     await both(req('getServicePresenceStatusId'), 'ok');
@@ -170,17 +212,43 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
     await both(req('declineAgentWork', { workId: second.workId, declineReason: 'on a CIC call' }), 'ok');
     await both(req('setServicePresenceStatus', { statusId: busy?.statusId }), 'ok');
     await both(req('logout'), 'ok');
-    assert.deepEqual([...covered].sort(), [...new Set(emulatorMethods)].sort(), 'every emulator bridge method went through both');
+    assert.deepEqual(
+      [...covered].sort(),
+      [...new Set(emulatorMethods)].sort(),
+      'every emulator bridge method went through both',
+    );
   });
 
   it('fails the same way: toolkit errors pass through, bad requests are refused before the toolkit', async () => {
-    await both({ type: 'omni.request', requestId: 'e1', method: 'setServicePresenceStatus', args: { statusId: '0N5000000000999' } }, 'toolkit-error');
-    await both({ type: 'omni.request', requestId: 'e2', method: 'acceptAgentWork', args: { workId: '0Bz000000000999' } }, 'toolkit-error');
-    await both({ type: 'omni.request', requestId: 'e3', method: 'getServicePresenceStatusId' }, 'toolkit-error');
+    await both(
+      {
+        type: 'omni.request',
+        requestId: 'e1',
+        method: 'setServicePresenceStatus',
+        args: { statusId: '0N5000000000999' },
+      },
+      'toolkit-error',
+    );
+    await both(
+      {
+        type: 'omni.request',
+        requestId: 'e2',
+        method: 'acceptAgentWork',
+        args: { workId: '0Bz000000000999' },
+      },
+      'toolkit-error',
+    );
+    await both(
+      { type: 'omni.request', requestId: 'e3', method: 'getServicePresenceStatusId' },
+      'toolkit-error',
+    );
     await both({ type: 'omni.request', requestId: 'e4', method: 'openTheDoor' }, 'refused');
     await both({ type: 'omni.request', requestId: 'e5', method: 'login', args: {} }, 'refused');
     await both({ type: 'omni.request', requestId: 'e6', method: 'logout', args: { now: 'true' } }, 'refused');
-    await both({ type: 'omni.request', requestId: 'e7', method: 'closeAgentWork', args: { workId: 42 } }, 'refused');
+    await both(
+      { type: 'omni.request', requestId: 'e7', method: 'closeAgentWork', args: { workId: 42 } },
+      'refused',
+    );
     const malformed = await both({ type: 'omni.request', method: 'logout' }, 'refused');
     assert.equal(malformed['requestId'], null);
     await both({ type: 'omni.request', requestId: 'e8', method: 'logout', extra: true }, 'refused');
@@ -189,7 +257,11 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
 
   it('ignores its own responses and events on the channel', async () => {
     const component = new FakeComponent(controller, helper);
-    for (const message of [{ type: 'omni.response', requestId: 'x', ok: true, result: true }, { type: 'omni.event', name: 'omniChannelLogout', params: {} }, { type: 'other' }]) {
+    for (const message of [
+      { type: 'omni.response', requestId: 'x', ok: true, result: true },
+      { type: 'omni.event', name: 'omniChannelLogout', params: {} },
+      { type: 'other' },
+    ]) {
       (controller['onBridgeMessage'] as AuraAction)(component, { getParams: () => message }, helper);
     }
     await settle();
@@ -200,20 +272,34 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
   it('forwards every Omni-Channel event the emulator emits, declared in the markup', () => {
     assert.ok(emulatorEvents.length >= 9, emulatorEvents.join());
     for (const name of emulatorEvents) {
-      assert.match(markup, new RegExp(`<aura:handler event="lightning:${name}" action="\\{!c\\.${name}\\}"/>`), `handler for ${name}`);
+      assert.match(
+        markup,
+        new RegExp(`<aura:handler event="lightning:${name}" action="\\{!c\\.${name}\\}"/>`),
+        `handler for ${name}`,
+      );
       const component = new FakeComponent(controller, helper);
       const params = { statusId: '0N5000000000001', reason: 'OmniManualStatusChange', newWorkload: 2 };
       (controller[name] as AuraAction)(component, { getParams: () => params }, helper);
       assert.deepEqual(component.published, [{ type: 'omni.event', name, params }]);
     }
-    assert.match(markup, new RegExp(`<lightning:messageChannel type="${CHANNEL}" aura:id="bridge" onMessage="\\{!c\\.onBridgeMessage\\}" scope="APPLICATION"/>`));
+    assert.match(
+      markup,
+      new RegExp(
+        `<lightning:messageChannel type="${CHANNEL}" aura:id="bridge" onMessage="\\{!c\\.onBridgeMessage\\}" scope="APPLICATION"/>`,
+      ),
+    );
     assert.match(markup, /<lightning:omniToolkitAPI aura:id="omniToolkit"\/>/);
   });
 
   it('knows exactly the emulator bridge methods', () => {
     const methodSpec = helper['methodSpec'] as (name: string) => unknown;
-    for (const method of emulatorMethods) assert.ok(methodSpec.call(helper, method), `Aura supports ${method}`);
-    const auraMethods = [...readFileSync(`${BUNDLE}CicOmniBridgeHelper.js`, 'utf8').matchAll(/^ {12}(\w+): (?:none|status|work|\{ allowed)/gm)].map((m) => m[1] ?? '');
+    for (const method of emulatorMethods)
+      assert.ok(methodSpec.call(helper, method), `Aura supports ${method}`);
+    const auraMethods = [
+      ...readFileSync(`${BUNDLE}CicOmniBridgeHelper.js`, 'utf8').matchAll(
+        /^ {12}(\w+): (?:none|status|work|\{ allowed)/gm,
+      ),
+    ].map((m) => m[1] ?? '');
     assert.deepEqual(auraMethods.sort(), [...new Set(emulatorMethods)].sort());
   });
 });

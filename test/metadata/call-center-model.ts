@@ -59,10 +59,23 @@ function children(node: Node): string[] {
   return Object.keys(node).filter((k) => !k.startsWith('@_') && k !== '#text');
 }
 
-const METADATA_TOP = new Set(['adapterUrl', 'contactCenterChannels', 'customSettings', 'displayName', 'displayNameLabel', 'internalNameLabel', 'sections', 'version']);
+const METADATA_TOP = new Set([
+  'adapterUrl',
+  'contactCenterChannels',
+  'customSettings',
+  'displayName',
+  'displayNameLabel',
+  'internalNameLabel',
+  'sections',
+  'version',
+]);
 
 /** Parses the Metadata API form. `fullName` is the file name without `.callCenter-meta.xml`. */
-export function parseMetadataCallCenter(xml: string, fullName: string, problems: string[]): CallCenterModel | null {
+export function parseMetadataCallCenter(
+  xml: string,
+  fullName: string,
+  problems: string[],
+): CallCenterModel | null {
   const doc = parser.parse(xml) as Node;
   const root = doc['CallCenter'];
   const roots = children(doc).filter((k) => k !== '?xml');
@@ -70,10 +83,12 @@ export function parseMetadataCallCenter(xml: string, fullName: string, problems:
     problems.push(`the root element must be <CallCenter>, found <${roots.join('>, <') || 'nothing'}>`);
     return null;
   }
-  if (root['@_xmlns'] !== METADATA_NAMESPACE) problems.push(`<CallCenter> must declare xmlns="${METADATA_NAMESPACE}"`);
+  if (root['@_xmlns'] !== METADATA_NAMESPACE)
+    problems.push(`<CallCenter> must declare xmlns="${METADATA_NAMESPACE}"`);
   for (const key of children(root)) {
     if (!METADATA_TOP.has(key)) problems.push(`<CallCenter> has an unknown element <${key}>`);
-    else if (key !== 'sections' && Array.isArray(root[key])) problems.push(`<CallCenter> has more than one <${key}>`);
+    else if (key !== 'sections' && Array.isArray(root[key]))
+      problems.push(`<CallCenter> has more than one <${key}>`);
   }
   const sections: CallCenterSection[] = [];
   for (const raw of (root['sections'] as unknown[] | undefined) ?? []) {
@@ -84,7 +99,8 @@ export function parseMetadataCallCenter(xml: string, fullName: string, problems:
     const name = text(raw['name']) ?? '';
     for (const key of children(raw)) {
       if (!['items', 'label', 'name'].includes(key)) {
-        const hint = key === 'sortOrder' ? ' (the Metadata API form has no sortOrder: document order is the order)' : '';
+        const hint =
+          key === 'sortOrder' ? ' (the Metadata API form has no sortOrder: document order is the order)' : '';
         problems.push(`section ${name || '(unnamed)'}: unknown element <${key}>${hint}`);
       }
     }
@@ -98,12 +114,19 @@ export function parseMetadataCallCenter(xml: string, fullName: string, problems:
       const itemName = text(rawItem['name']) ?? '';
       for (const key of children(rawItem)) {
         if (!['label', 'name', 'value'].includes(key)) {
-          const hint = key === 'sortOrder' ? ' (the Metadata API form has no sortOrder: document order is the order)' : '';
+          const hint =
+            key === 'sortOrder'
+              ? ' (the Metadata API form has no sortOrder: document order is the order)'
+              : '';
           problems.push(`section ${name} item ${itemName || '(unnamed)'}: unknown element <${key}>${hint}`);
         }
       }
       if (rawItem['name'] === undefined) problems.push(`section ${name}: an <items> element has no <name>`);
-      items.push({ name: itemName, label: text(rawItem['label']) ?? '', value: text(rawItem['value']) ?? '' });
+      items.push({
+        name: itemName,
+        label: text(rawItem['label']) ?? '',
+        value: text(rawItem['value']) ?? '',
+      });
     }
     sections.push({ name, label: text(raw['label']) ?? '', items });
   }
@@ -127,7 +150,9 @@ function bySortOrder(elements: Node[], where: string, problems: string[]): Node[
     const name = String(e['@_name'] ?? '(unnamed)');
     const order = e['@_sortOrder'];
     if (typeof order !== 'string' || !/^\d+$/.test(order)) {
-      problems.push(`${where} "${name}": sortOrder must be a non-negative integer, found ${order === undefined ? 'none' : `"${String(order)}"`}`);
+      problems.push(
+        `${where} "${name}": sortOrder must be a non-negative integer, found ${order === undefined ? 'none' : `"${String(order)}"`}`,
+      );
       valid = false;
       continue;
     }
@@ -141,7 +166,10 @@ function bySortOrder(elements: Node[], where: string, problems: string[]): Node[
   }
   if (valid) {
     const orders = [...seen.keys()].sort((a, b) => a - b);
-    if (orders.some((o, i) => o !== i)) problems.push(`${where}: sortOrder values must run 0, 1, 2, … without gaps (found ${orders.join(', ')})`);
+    if (orders.some((o, i) => o !== i))
+      problems.push(
+        `${where}: sortOrder values must run 0, 1, 2, … without gaps (found ${orders.join(', ')})`,
+      );
   }
   return [...elements].sort((a, b) => Number(a['@_sortOrder']) - Number(b['@_sortOrder']));
 }
@@ -156,25 +184,39 @@ export function parseImportCallCenter(xml: string, problems: string[]): CallCent
     return null;
   }
   const rootNode: Node = isNode(root) ? root : {};
-  for (const key of children(rootNode)) if (key !== 'section') problems.push(`<callCenter> may contain only <section>, found <${key}>`);
+  for (const key of children(rootNode))
+    if (key !== 'section') problems.push(`<callCenter> may contain only <section>, found <${key}>`);
   const sections: CallCenterSection[] = [];
   const rawSections = ((rootNode['section'] as unknown[] | undefined) ?? []).map((s) => (isNode(s) ? s : {}));
   for (const raw of bySortOrder(rawSections, 'section', problems)) {
     const name = String(raw['@_name'] ?? '');
     if (raw['@_name'] === undefined) problems.push('a <section> has no name attribute');
-    for (const key of children(raw)) if (key !== 'item') problems.push(`section ${name}: may contain only <item>, found <${key}>`);
-    const rawItems = ((raw['item'] as unknown[] | undefined) ?? []).map((i) => (isNode(i) ? i : { '#text': String(i) }));
+    for (const key of children(raw))
+      if (key !== 'item') problems.push(`section ${name}: may contain only <item>, found <${key}>`);
+    const rawItems = ((raw['item'] as unknown[] | undefined) ?? []).map((i) =>
+      isNode(i) ? i : { '#text': String(i) },
+    );
     const items: CallCenterItem[] = [];
     for (const item of bySortOrder(rawItems, `section ${name} item`, problems)) {
       if (item['@_name'] === undefined) problems.push(`section ${name}: an <item> has no name attribute`);
-      if (children(item).length > 0) problems.push(`section ${name} item ${String(item['@_name'])}: items hold text only`);
-      items.push({ name: String(item['@_name'] ?? ''), label: String(item['@_label'] ?? ''), value: text(item) ?? '' });
+      if (children(item).length > 0)
+        problems.push(`section ${name} item ${String(item['@_name'])}: items hold text only`);
+      items.push({
+        name: String(item['@_name'] ?? ''),
+        label: String(item['@_label'] ?? ''),
+        value: text(item) ?? '',
+      });
     }
     sections.push({ name, label: String(raw['@_label'] ?? ''), items });
   }
   const general = sections.find((s) => s.name === 'reqGeneralInfo');
   const value = (n: string): string | undefined => general?.items.find((i) => i.name === n)?.value;
-  return { form: 'import', internalName: value('reqInternalName'), displayName: value('reqDisplayName'), sections };
+  return {
+    form: 'import',
+    internalName: value('reqInternalName'),
+    displayName: value('reqDisplayName'),
+    sections,
+  };
 }
 
 /** Looks up `/section/item`. */

@@ -32,7 +32,13 @@ export const INTERNAL_NAME_RULE = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 export const LIGHTNING_HEIGHT = { min: 240, max: 2560 } as const;
 export const LIGHTNING_WIDTH = { min: 200, max: 1920 } as const;
 /** Required in reqGeneralInfo as items (reqInternalName/reqDisplayName come from the file in the Metadata form). */
-const REQUIRED_GENERAL_ITEMS = ['reqAdapterUrl', 'reqUseApi', 'reqSoftphoneHeight', 'reqSoftphoneWidth', 'reqSalesforceCompatibilityMode'];
+const REQUIRED_GENERAL_ITEMS = [
+  'reqAdapterUrl',
+  'reqUseApi',
+  'reqSoftphoneHeight',
+  'reqSoftphoneWidth',
+  'reqSalesforceCompatibilityMode',
+];
 
 function adapterUrlProblem(name: string, v: string): string | null {
   if (v.startsWith('/')) {
@@ -52,7 +58,8 @@ function nameProblems(model: CallCenterModel): string[] {
   const checkName = (name: string, where: string): void => {
     if (!NAME_RULE.test(name)) problems.push(`${where}: name "${name}" must be 1–40 letters or digits`);
     if (RESERVED_WORDS.has(name.toLowerCase())) problems.push(`${where}: "${name}" is a reserved word`);
-    if (name.startsWith('req') && !SALESFORCE_REQ_NAMES.has(name)) problems.push(`${where}: the "req" prefix is reserved for Salesforce-defined names ("${name}")`);
+    if (name.startsWith('req') && !SALESFORCE_REQ_NAMES.has(name))
+      problems.push(`${where}: the "req" prefix is reserved for Salesforce-defined names ("${name}")`);
   };
   const sections = new Set<string>();
   for (const section of model.sections) {
@@ -80,51 +87,71 @@ function generalProblems(model: CallCenterModel): string[] {
   if (model.sections[0] !== general) problems.push('reqGeneralInfo must be the first section');
   const value = (name: string): string | undefined => general.items.find((i) => i.name === name)?.value;
   if (model.form === 'import') {
-    if (general.items[0]?.name !== 'reqInternalName') problems.push('reqGeneralInfo/reqInternalName is required with sortOrder 0');
-    if (general.items[1]?.name !== 'reqDisplayName') problems.push('reqGeneralInfo/reqDisplayName is required with sortOrder 1');
+    if (general.items[0]?.name !== 'reqInternalName')
+      problems.push('reqGeneralInfo/reqInternalName is required with sortOrder 0');
+    if (general.items[1]?.name !== 'reqDisplayName')
+      problems.push('reqGeneralInfo/reqDisplayName is required with sortOrder 1');
   } else {
     for (const name of ['reqInternalName', 'reqDisplayName']) {
-      if (value(name) !== undefined) problems.push(`reqGeneralInfo/${name} is not an item in the Metadata API form (it comes from ${name === 'reqInternalName' ? 'the file name' : '<displayName>'})`);
+      if (value(name) !== undefined)
+        problems.push(
+          `reqGeneralInfo/${name} is not an item in the Metadata API form (it comes from ${name === 'reqInternalName' ? 'the file name' : '<displayName>'})`,
+        );
     }
     if (!model.displayNameLabel) problems.push('<displayNameLabel> is required');
     if (!model.internalNameLabel) problems.push('<internalNameLabel> is required');
   }
   const internal = model.internalName;
   if (internal === undefined || !INTERNAL_NAME_RULE.test(internal)) {
-    problems.push(`the internal name "${internal ?? ''}" must be 1–40 letters or digits starting with a letter (no underscores)`);
+    problems.push(
+      `the internal name "${internal ?? ''}" must be 1–40 letters or digits starting with a letter (no underscores)`,
+    );
   }
   const display = model.displayName;
-  if (display === undefined || display.length === 0 || display.length > 1000) problems.push('the display name must be 1–1000 characters');
-  for (const name of REQUIRED_GENERAL_ITEMS) if (value(name) === undefined) problems.push(`reqGeneralInfo/${name} is required`);
+  if (display === undefined || display.length === 0 || display.length > 1000)
+    problems.push('the display name must be 1–1000 characters');
+  for (const name of REQUIRED_GENERAL_ITEMS)
+    if (value(name) === undefined) problems.push(`reqGeneralInfo/${name} is required`);
   const adapter = value('reqAdapterUrl');
   if (adapter !== undefined) {
     const p = adapterUrlProblem('reqAdapterUrl', adapter);
     if (p) problems.push(p);
-    if (model.form === 'metadata' && model.adapterUrl !== adapter) problems.push(`<adapterUrl> "${model.adapterUrl ?? ''}" differs from reqGeneralInfo/reqAdapterUrl "${adapter}"`);
+    if (model.form === 'metadata' && model.adapterUrl !== adapter)
+      problems.push(
+        `<adapterUrl> "${model.adapterUrl ?? ''}" differs from reqGeneralInfo/reqAdapterUrl "${adapter}"`,
+      );
   }
   const useApi = value('reqUseApi');
-  if (useApi !== undefined && useApi !== 'true') problems.push(`reqGeneralInfo/reqUseApi must be true for Open CTI, not "${useApi}"`);
+  if (useApi !== undefined && useApi !== 'true')
+    problems.push(`reqGeneralInfo/reqUseApi must be true for Open CTI, not "${useApi}"`);
   const mode = value('reqSalesforceCompatibilityMode');
   if (mode !== undefined && mode !== 'Lightning' && mode !== 'Classic_and_Lightning') {
-    problems.push(`reqGeneralInfo/reqSalesforceCompatibilityMode must be Lightning (or Classic_and_Lightning), not "${mode}": the softphone runs in Lightning Experience only`);
+    problems.push(
+      `reqGeneralInfo/reqSalesforceCompatibilityMode must be Lightning (or Classic_and_Lightning), not "${mode}": the softphone runs in Lightning Experience only`,
+    );
   }
   const range = (name: string, { min, max }: { min: number; max: number }): void => {
     const v = value(name);
     if (v !== undefined && (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)) {
-      problems.push(`reqGeneralInfo/${name} must be a whole number of pixels from ${min} to ${max} in Lightning Experience, not "${v}"`);
+      problems.push(
+        `reqGeneralInfo/${name} must be a whole number of pixels from ${min} to ${max} in Lightning Experience, not "${v}"`,
+      );
     }
   };
   range('reqSoftphoneHeight', LIGHTNING_HEIGHT);
   range('reqSoftphoneWidth', LIGHTNING_WIDTH);
   const standby = value('reqStandbyUrl');
   const timeout = value('reqTimeout');
-  if ((standby === undefined) !== (timeout === undefined)) problems.push('reqGeneralInfo/reqStandbyUrl and reqTimeout go together');
+  if ((standby === undefined) !== (timeout === undefined))
+    problems.push('reqGeneralInfo/reqStandbyUrl and reqTimeout go together');
   if (standby !== undefined) {
     const p = adapterUrlProblem('reqStandbyUrl', standby);
     if (p) problems.push(p);
   }
-  if (timeout !== undefined && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) problems.push(`reqGeneralInfo/reqTimeout must be a positive number of milliseconds, not "${timeout}"`);
-  if (model.form === 'metadata' && model.customSettings) problems.push(...customSettingsProblems(model.customSettings, value));
+  if (timeout !== undefined && !(/^\d+$/.test(timeout) && Number(timeout) > 0))
+    problems.push(`reqGeneralInfo/reqTimeout must be a positive number of milliseconds, not "${timeout}"`);
+  if (model.form === 'metadata' && model.customSettings)
+    problems.push(...customSettingsProblems(model.customSettings, value));
   return problems;
 }
 
@@ -136,11 +163,15 @@ function customSettingsProblems(json: string, value: (name: string) => string | 
   } catch {
     return ['<customSettings> is not JSON'];
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return ['<customSettings> must be a JSON object'];
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return ['<customSettings> must be a JSON object'];
   const problems: string[] = [];
   for (const [key, v] of Object.entries(parsed)) {
     if (typeof v !== 'string') problems.push(`<customSettings> ${key} must be a string`);
-    else if (value(key) !== v) problems.push(`<customSettings> ${key} "${v}" differs from reqGeneralInfo/${key} "${value(key) ?? '(missing)'}"`);
+    else if (value(key) !== v)
+      problems.push(
+        `<customSettings> ${key} "${v}" differs from reqGeneralInfo/${key} "${value(key) ?? '(missing)'}"`,
+      );
   }
   return problems;
 }
@@ -151,20 +182,25 @@ function ourSettingProblems(model: CallCenterModel): string[] {
     if (section.name.startsWith('req')) continue;
     const spec = OUR_SETTINGS[section.name];
     if (!spec) {
-      problems.push(`section ${section.name} is not a CIC Softphone setting section (known: ${Object.keys(OUR_SETTINGS).join(', ')})`);
+      problems.push(
+        `section ${section.name} is not a CIC Softphone setting section (known: ${Object.keys(OUR_SETTINGS).join(', ')})`,
+      );
       continue;
     }
     for (const item of section.items) {
       const itemSpec = spec[item.name];
       if (!itemSpec) {
-        problems.push(`/${section.name}/${item.name} is not a CIC Softphone setting (known in ${section.name}: ${Object.keys(spec).join(', ')})`);
+        problems.push(
+          `/${section.name}/${item.name} is not a CIC Softphone setting (known in ${section.name}: ${Object.keys(spec).join(', ')})`,
+        );
         continue;
       }
       const p = itemSpec.check(item.value);
       if (p) problems.push(`/${section.name}/${item.name} ${p}`);
     }
   }
-  const value = (section: string, item: string): string => settingOf(model, section, item) ?? OUR_SETTINGS[section]?.[item]?.defaultValue ?? '';
+  const value = (section: string, item: string): string =>
+    settingOf(model, section, item) ?? OUR_SETTINGS[section]?.[item]?.defaultValue ?? '';
   problems.push(...crossSettingProblems(value));
   return problems;
 }
@@ -177,10 +213,20 @@ export function checkCallCenter(model: CallCenterModel): string[] {
 /** Differences between the Metadata form and the import form of the same call center. */
 export function compareCallCenters(meta: CallCenterModel, imported: CallCenterModel): string[] {
   const problems: string[] = [];
-  if (meta.internalName !== imported.internalName) problems.push(`internal name: metadata "${meta.internalName ?? ''}", import "${imported.internalName ?? ''}"`);
-  if (meta.displayName !== imported.displayName) problems.push(`display name: metadata "${meta.displayName ?? ''}", import "${imported.displayName ?? ''}"`);
+  if (meta.internalName !== imported.internalName)
+    problems.push(
+      `internal name: metadata "${meta.internalName ?? ''}", import "${imported.internalName ?? ''}"`,
+    );
+  if (meta.displayName !== imported.displayName)
+    problems.push(
+      `display name: metadata "${meta.displayName ?? ''}", import "${imported.displayName ?? ''}"`,
+    );
   const strip = (m: CallCenterModel) =>
-    m.sections.map((s) => (s.name === 'reqGeneralInfo' ? { ...s, items: s.items.filter((i) => i.name !== 'reqInternalName' && i.name !== 'reqDisplayName') } : s));
+    m.sections.map((s) =>
+      s.name === 'reqGeneralInfo'
+        ? { ...s, items: s.items.filter((i) => i.name !== 'reqInternalName' && i.name !== 'reqDisplayName') }
+        : s,
+    );
   const a = strip(meta);
   const b = strip(imported);
   const names = (list: typeof a) => list.map((s) => s.name).join(', ');
@@ -194,11 +240,17 @@ export function compareCallCenters(meta: CallCenterModel, imported: CallCenterMo
       const ia = sa.items[j];
       const ib = sb.items[j];
       const where = `section ${sa.name} position ${j}`;
-      if (!ia || !ib) problems.push(`${where}: item ${ia?.name ?? ib?.name ?? ''} only in the ${ia ? 'metadata' : 'import'} file`);
-      else if (ia.name !== ib.name) problems.push(`${where}: item ${ia.name} (metadata) vs ${ib.name} (import)`);
+      if (!ia || !ib)
+        problems.push(
+          `${where}: item ${ia?.name ?? ib?.name ?? ''} only in the ${ia ? 'metadata' : 'import'} file`,
+        );
+      else if (ia.name !== ib.name)
+        problems.push(`${where}: item ${ia.name} (metadata) vs ${ib.name} (import)`);
       else {
-        if (ia.value !== ib.value) problems.push(`/${sa.name}/${ia.name}: value "${ia.value}" (metadata) vs "${ib.value}" (import)`);
-        if (ia.label !== ib.label) problems.push(`/${sa.name}/${ia.name}: label "${ia.label}" (metadata) vs "${ib.label}" (import)`);
+        if (ia.value !== ib.value)
+          problems.push(`/${sa.name}/${ia.name}: value "${ia.value}" (metadata) vs "${ib.value}" (import)`);
+        if (ia.label !== ib.label)
+          problems.push(`/${sa.name}/${ia.name}: label "${ia.label}" (metadata) vs "${ib.label}" (import)`);
       }
     }
   }

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossSettingProblems, httpUrlProblem, OUR_SETTINGS, parseAttributeMap, parseStatusMaps, relativeUrlProblem } from './call-center-settings.js';
+import {
+  crossSettingProblems,
+  httpUrlProblem,
+  OUR_SETTINGS,
+  parseAttributeMap,
+  parseStatusMaps,
+  relativeUrlProblem,
+} from './call-center-settings.js';
 
 const check = (section: string, item: string, value: string): string | null => {
   const spec = OUR_SETTINGS[section]?.[item];
@@ -10,7 +17,9 @@ const check = (section: string, item: string, value: string): string | null => {
 
 describe('CIC Softphone call-center setting syntax', () => {
   it('status maps: CIC status|direction|Omni API name, semicolon-separated', () => {
-    const { maps, problem } = parseStatusMaps('Available|both|Available; Available, Follow-Me|toOmni|Available ;At Lunch|toCic|Break;');
+    const { maps, problem } = parseStatusMaps(
+      'Available|both|Available; Available, Follow-Me|toOmni|Available ;At Lunch|toCic|Break;',
+    );
     assert.equal(problem, null);
     assert.deepEqual(maps, [
       { cicStatus: 'Available', direction: 'both', omniStatus: 'Available' },
@@ -18,12 +27,28 @@ describe('CIC Softphone call-center setting syntax', () => {
       { cicStatus: 'At Lunch', direction: 'toCic', omniStatus: 'Break' },
     ]);
     assert.deepEqual(parseStatusMaps('').maps, []);
-    assert.match(parseStatusMaps('Available|both').problem ?? '', /is not "CIC status\|direction\|Omni status"/);
+    assert.match(
+      parseStatusMaps('Available|both').problem ?? '',
+      /is not "CIC status\|direction\|Omni status"/,
+    );
     assert.match(parseStatusMaps('|both|Available').problem ?? '', /has no CIC status/);
-    assert.match(parseStatusMaps('Available|both|Not An Api Name').problem ?? '', /is not an Omni-Channel status API name/);
-    assert.match(parseStatusMaps('Available|both|A; Available|toOmni|B').problem ?? '', /CIC status "Available" is sent to Omni-Channel by two maps/);
-    assert.match(parseStatusMaps('X|toCic|Break; Y|both|Break').problem ?? '', /Omni-Channel status Break is sent to CIC by two maps/);
-    assert.equal(parseStatusMaps('X|toCic|Break; X|toOmni|Away').problem, null, 'one direction each is not ambiguous');
+    assert.match(
+      parseStatusMaps('Available|both|Not An Api Name').problem ?? '',
+      /is not an Omni-Channel status API name/,
+    );
+    assert.match(
+      parseStatusMaps('Available|both|A; Available|toOmni|B').problem ?? '',
+      /CIC status "Available" is sent to Omni-Channel by two maps/,
+    );
+    assert.match(
+      parseStatusMaps('X|toCic|Break; Y|both|Break').problem ?? '',
+      /Omni-Channel status Break is sent to CIC by two maps/,
+    );
+    assert.equal(
+      parseStatusMaps('X|toCic|Break; X|toOmni|Away').problem,
+      null,
+      'one direction each is not ambiguous',
+    );
   });
 
   it('attribute map: attribute=TaskField, comma-separated', () => {
@@ -46,7 +71,10 @@ describe('CIC Softphone call-center setting syntax', () => {
     assert.match(relativeUrlProblem('//evil.example/a') ?? '', /relative URL/);
     assert.equal(check('cicServer', 'cicServerUrl', ''), null, 'empty: the agent types the server');
     assert.equal(check('cicServer', 'alternateUrls', 'https://a:8019, https://b:8019'), null);
-    assert.match(check('cicLogon', 'authenticationTypes', 'cic,windows') ?? '', /"windows" is not an authentication type/);
+    assert.match(
+      check('cicLogon', 'authenticationTypes', 'cic,windows') ?? '',
+      /"windows" is not an authentication type/,
+    );
     assert.match(check('cicLogon', 'authenticationTypes', '') ?? '', /at least one/);
     assert.match(check('cicLogon', 'authenticationTypes', 'sso,sso') ?? '', /twice/);
     assert.match(check('callLog', 'editWindowMinutes', '-1') ?? '', /whole number from 0 to 1440/);
@@ -78,6 +106,9 @@ describe('CIC Softphone call-center setting syntax', () => {
     values['/cicLogon/authenticationTypes'] = 'cic, sso';
     values['/screenPop/attributePopType'] = 'search';
     values['/omniSync/busyOmniStatus'] = 'Busy_On_Phone';
-    assert.deepEqual(crossSettingProblems((s, i) => values[`/${s}/${i}`] ?? ''), []);
+    assert.deepEqual(
+      crossSettingProblems((s, i) => values[`/${s}/${i}`] ?? ''),
+      [],
+    );
   });
 });

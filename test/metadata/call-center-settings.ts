@@ -17,10 +17,14 @@ function list(value: string): string[] {
   return value.trim() === '' ? [] : value.trim().split(LIST);
 }
 
-const boolean: SettingCheck = (v) => (v === 'true' || v === 'false' ? null : `must be true or false, not "${v}"`);
+const boolean: SettingCheck = (v) =>
+  v === 'true' || v === 'false' ? null : `must be true or false, not "${v}"`;
 
 function integer(min: number, max: number): SettingCheck {
-  return (v) => (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? null : `must be a whole number from ${min} to ${max}, not "${v}"`);
+  return (v) =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max
+      ? null
+      : `must be a whole number from ${min} to ${max}, not "${v}"`;
 }
 
 function oneOf(...values: string[]): SettingCheck {
@@ -38,8 +42,10 @@ export function httpUrlProblem(v: string): string | null {
   } catch {
     return `"${v}" is not a URL`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${v}" must be an https:// (or http://) URL`;
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') return `"${v}" must be a server address only (scheme, host, port)`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `"${v}" must be an https:// (or http://) URL`;
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '')
+    return `"${v}" must be a server address only (scheme, host, port)`;
   return null;
 }
 
@@ -61,7 +67,8 @@ const urlList: SettingCheck = (v) => {
 const authenticationTypes: SettingCheck = (v) => {
   const types = list(v);
   if (types.length === 0) return 'must name at least one of cic, sso';
-  for (const t of types) if (t !== 'cic' && t !== 'sso') return `"${t}" is not an authentication type (cic, sso)`;
+  for (const t of types)
+    if (t !== 'cic' && t !== 'sso') return `"${t}" is not an authentication type (cic, sso)`;
   if (new Set(types).size !== types.length) return 'names a type twice';
   return null;
 };
@@ -75,9 +82,11 @@ export function parseAttributeMap(v: string): { pairs: Array<[string, string]>; 
     const m = /^([^=\s]+)\s*=\s*([^=\s]+)$/.exec(entry);
     if (!m) return { pairs, problem: `"${entry}" is not attribute=TaskField` };
     const [, attribute, field] = m as unknown as [string, string, string];
-    if (!ATTRIBUTE_NAME.test(attribute)) return { pairs, problem: `"${attribute}" is not an interaction attribute name` };
+    if (!ATTRIBUTE_NAME.test(attribute))
+      return { pairs, problem: `"${attribute}" is not an interaction attribute name` };
     if (!API_NAME.test(field)) return { pairs, problem: `"${field}" is not a Task field API name` };
-    if (pairs.some(([a]) => a === attribute)) return { pairs, problem: `attribute ${attribute} is mapped twice` };
+    if (pairs.some(([a]) => a === attribute))
+      return { pairs, problem: `attribute ${attribute} is mapped twice` };
     pairs.push([attribute, field]);
   }
   return { pairs, problem: null };
@@ -99,14 +108,18 @@ export function parseStatusMaps(v: string): { maps: StatusMap[]; problem: string
     if (parts.length !== 3) return { maps, problem: `"${entry}" is not "CIC status|direction|Omni status"` };
     const [cicStatus, direction, omniStatus] = parts as [string, string, string];
     if (cicStatus === '') return { maps, problem: `"${entry}" has no CIC status` };
-    if (!(STATUS_MAP_DIRECTIONS as readonly string[]).includes(direction)) return { maps, problem: `"${direction}" is not a direction (both, toOmni, toCic)` };
-    if (!API_NAME.test(omniStatus)) return { maps, problem: `"${omniStatus}" is not an Omni-Channel status API name` };
+    if (!(STATUS_MAP_DIRECTIONS as readonly string[]).includes(direction))
+      return { maps, problem: `"${direction}" is not a direction (both, toOmni, toCic)` };
+    if (!API_NAME.test(omniStatus))
+      return { maps, problem: `"${omniStatus}" is not an Omni-Channel status API name` };
     maps.push({ cicStatus, direction: direction as StatusMap['direction'], omniStatus });
   }
   for (const [i, a] of maps.entries()) {
     for (const b of maps.slice(i + 1)) {
-      if (a.cicStatus === b.cicStatus && a.direction !== 'toCic' && b.direction !== 'toCic') return { maps, problem: `CIC status "${a.cicStatus}" is sent to Omni-Channel by two maps` };
-      if (a.omniStatus === b.omniStatus && a.direction !== 'toOmni' && b.direction !== 'toOmni') return { maps, problem: `Omni-Channel status ${a.omniStatus} is sent to CIC by two maps` };
+      if (a.cicStatus === b.cicStatus && a.direction !== 'toCic' && b.direction !== 'toCic')
+        return { maps, problem: `CIC status "${a.cicStatus}" is sent to Omni-Channel by two maps` };
+      if (a.omniStatus === b.omniStatus && a.direction !== 'toOmni' && b.direction !== 'toOmni')
+        return { maps, problem: `Omni-Channel status ${a.omniStatus} is sent to CIC by two maps` };
     }
   }
   return { maps, problem: null };
@@ -132,8 +145,14 @@ export const OUR_SETTINGS: Readonly<Record<string, Readonly<Record<string, Setti
   },
   screenPop: {
     enabled: { check: boolean, defaultValue: 'true' },
-    newRecordObject: { check: (v) => (API_NAME.test(v) ? null : `"${v}" is not an object API name`), defaultValue: 'Contact' },
-    attributeName: { check: optional((v) => (ATTRIBUTE_NAME.test(v) ? null : `"${v}" is not an interaction attribute name`)), defaultValue: '' },
+    newRecordObject: {
+      check: (v) => (API_NAME.test(v) ? null : `"${v}" is not an object API name`),
+      defaultValue: 'Contact',
+    },
+    attributeName: {
+      check: optional((v) => (ATTRIBUTE_NAME.test(v) ? null : `"${v}" is not an interaction attribute name`)),
+      defaultValue: '',
+    },
     attributePopType: { check: oneOf('url', 'search'), defaultValue: 'url' },
     attributePopUrl: { check: optional(relativeUrlProblem), defaultValue: '' },
   },
@@ -146,12 +165,22 @@ export const OUR_SETTINGS: Readonly<Record<string, Readonly<Record<string, Setti
   omniSync: {
     enabled: { check: boolean, defaultValue: 'false' },
     statusMaps: { check: (v) => parseStatusMaps(v).problem, defaultValue: '' },
-    busyOmniStatus: { check: optional((v) => (API_NAME.test(v) ? null : `"${v}" is not an Omni-Channel status API name`)), defaultValue: '' },
+    busyOmniStatus: {
+      check: optional((v) => (API_NAME.test(v) ? null : `"${v}" is not an Omni-Channel status API name`)),
+      defaultValue: '',
+    },
     workloadCicStatus: { check: cicStatusName, defaultValue: '' },
   },
   panel: {
     showOnAlerting: { check: boolean, defaultValue: 'true' },
-    language: { check: optional((v) => (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(v) ? null : `"${v}" is not a language tag such as en-US, ja, es, fr`)), defaultValue: '' },
+    language: {
+      check: optional((v) =>
+        /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(v)
+          ? null
+          : `"${v}" is not a language tag such as en-US, ja, es, fr`,
+      ),
+      defaultValue: '',
+    },
   },
 };
 
@@ -162,11 +191,24 @@ export function crossSettingProblems(value: (section: string, item: string) => s
   if (value('cicLogon', 'identityProviders').trim() !== '' && !types.includes('sso')) {
     problems.push('/cicLogon/identityProviders is set but authenticationTypes does not allow sso');
   }
-  if (value('screenPop', 'attributeName') !== '' && value('screenPop', 'attributePopType') === 'url' && value('screenPop', 'attributePopUrl') === '') {
-    problems.push('/screenPop/attributePopUrl is required when attributeName is set and attributePopType is url');
+  if (
+    value('screenPop', 'attributeName') !== '' &&
+    value('screenPop', 'attributePopType') === 'url' &&
+    value('screenPop', 'attributePopUrl') === ''
+  ) {
+    problems.push(
+      '/screenPop/attributePopUrl is required when attributeName is set and attributePopType is url',
+    );
   }
-  if (value('omniSync', 'enabled') === 'true' && value('omniSync', 'statusMaps').trim() === '' && value('omniSync', 'busyOmniStatus') === '' && value('omniSync', 'workloadCicStatus') === '') {
-    problems.push('/omniSync/enabled is true but there is nothing to synchronize (statusMaps, busyOmniStatus and workloadCicStatus are empty)');
+  if (
+    value('omniSync', 'enabled') === 'true' &&
+    value('omniSync', 'statusMaps').trim() === '' &&
+    value('omniSync', 'busyOmniStatus') === '' &&
+    value('omniSync', 'workloadCicStatus') === ''
+  ) {
+    problems.push(
+      '/omniSync/enabled is true but there is nothing to synchronize (statusMaps, busyOmniStatus and workloadCicStatus are empty)',
+    );
   }
   return problems;
 }

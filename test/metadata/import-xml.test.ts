@@ -25,7 +25,11 @@ function flattenMetadata(model: CallCenterModel): Record<string, string> {
     const items =
       section.name === 'reqGeneralInfo'
         ? [
-            { name: 'reqInternalName', label: model.internalNameLabel ?? '', value: model.internalName ?? '' },
+            {
+              name: 'reqInternalName',
+              label: model.internalNameLabel ?? '',
+              value: model.internalName ?? '',
+            },
             { name: 'reqDisplayName', label: model.displayNameLabel ?? '', value: model.displayName ?? '' },
             ...section.items,
           ]
@@ -72,7 +76,11 @@ describe('import-format call center', () => {
   it('a drift between the two files is caught both ways', () => {
     const c = new ProjectCopy();
     copies.push(c);
-    c.edit(IMPORT_XML, 'name="editWindowMinutes" label="Minutes a call log stays editable after disconnect">2<', 'name="editWindowMinutes" label="Minutes a call log stays editable after disconnect">5<');
+    c.edit(
+      IMPORT_XML,
+      'name="editWindowMinutes" label="Minutes a call log stays editable after disconnect">2<',
+      'name="editWindowMinutes" label="Minutes a call log stays editable after disconnect">5<',
+    );
     c.edit(IMPORT_XML, /\s*<item sortOrder="1" name="language"[^\n]*<\/item>/, '');
     const emulatorView = flattenCallCenter(loadCallCenter(c.path(IMPORT_XML)));
     const metadataView = flattenMetadata(metadataModel(c.path(CALL_CENTER)));
@@ -89,6 +97,9 @@ describe('import-format call center', () => {
     const c = new ProjectCopy();
     copies.push(c);
     c.edit(IMPORT_XML, 'sortOrder="2" name="reqAdapterUrl"', 'sortOrder="12" name="reqAdapterUrl"');
-    assert.throws(() => loadCallCenter(c.path(IMPORT_XML)), (e: unknown) => e instanceof CallCenterError && /sortOrder values must be 0, 1, 2/.test(e.message));
+    assert.throws(
+      () => loadCallCenter(c.path(IMPORT_XML)),
+      (e: unknown) => e instanceof CallCenterError && /sortOrder values must be 0, 1, 2/.test(e.message),
+    );
   });
 });

@@ -65,8 +65,12 @@ function walk(dir: string, out: string[] = []): string[] {
 function packageDirectories(projectDir: string, problems: Problem[]): string[] {
   const file = join(projectDir, 'sfdx-project.json');
   try {
-    const project = JSON.parse(readFileSync(file, 'utf8')) as { packageDirectories?: Array<{ path?: unknown }> };
-    const dirs = (project.packageDirectories ?? []).map((d) => d.path).filter((p): p is string => typeof p === 'string');
+    const project = JSON.parse(readFileSync(file, 'utf8')) as {
+      packageDirectories?: Array<{ path?: unknown }>;
+    };
+    const dirs = (project.packageDirectories ?? [])
+      .map((d) => d.path)
+      .filter((p): p is string => typeof p === 'string');
     if (dirs.length === 0) problems.push({ file: 'sfdx-project.json', message: 'no packageDirectories' });
     return dirs.map((d) => resolve(projectDir, d));
   } catch (error) {
@@ -77,7 +81,9 @@ function packageDirectories(projectDir: string, problems: Problem[]): string[] {
 
 function xmlProblem(text: string): string | null {
   const result = XMLValidator.validate(text);
-  return result === true ? null : `XML is not well-formed: ${result.err.msg} (line ${result.err.line}, column ${result.err.col})`;
+  return result === true
+    ? null
+    : `XML is not well-formed: ${result.err.msg} (line ${result.err.line}, column ${result.err.col})`;
 }
 
 export async function validateForceApp(options: ValidateOptions): Promise<ValidationReport> {
@@ -117,15 +123,24 @@ export async function validateForceApp(options: ValidateOptions): Promise<Valida
       try {
         resolved = resolver.getComponentsFromPath(file);
       } catch (error) {
-        add(file, `Salesforce's resolver rejects this file: ${(error as Error).message.split(`${file}: `).join('')}`);
+        add(
+          file,
+          `Salesforce's resolver rejects this file: ${(error as Error).message.split(`${file}: `).join('')}`,
+        );
         continue;
       }
       if (resolved.length === 0) add(file, 'not part of any metadata component (misplaced or unknown file)');
       for (const c of resolved) {
         const key = `${c.type.name}:${c.fullName}`;
-        if (!c.xml) add(file, `${c.type.name} ${c.fullName} has no -meta.xml file${c.type.suffix ? ` (expected ${c.fullName}.${c.type.suffix}-meta.xml)` : ''}`);
-        else if (!existsSync(c.xml)) add(file, `${c.type.name} ${c.fullName} has no metadata file: expected ${rel(c.xml)}`);
-        if (!components.has(key)) components.set(key, { type: c.type.name, fullName: c.fullName, xml: c.xml, content: c.content });
+        if (!c.xml)
+          add(
+            file,
+            `${c.type.name} ${c.fullName} has no -meta.xml file${c.type.suffix ? ` (expected ${c.fullName}.${c.type.suffix}-meta.xml)` : ''}`,
+          );
+        else if (!existsSync(c.xml))
+          add(file, `${c.type.name} ${c.fullName} has no metadata file: expected ${rel(c.xml)}`);
+        if (!components.has(key))
+          components.set(key, { type: c.type.name, fullName: c.fullName, xml: c.xml, content: c.content });
       }
       if (file.endsWith('.callCenter-meta.xml')) {
         const local: string[] = [];
@@ -138,14 +153,19 @@ export async function validateForceApp(options: ValidateOptions): Promise<Valida
     try {
       const set = ComponentSet.fromSource(dir);
       packageXml = await set.getPackageXml();
-      for (const c of set.getSourceComponents().toArray()) (packageTypes[c.type.name] ??= []).push(c.fullName);
+      for (const c of set.getSourceComponents().toArray())
+        (packageTypes[c.type.name] ??= []).push(c.fullName);
     } catch (error) {
       add(dir, `ComponentSet.fromSource failed: ${(error as Error).message}`);
     }
   }
 
   for (const expected of EXPECTED_COMPONENTS) {
-    if (!components.has(`${expected.type}:${expected.fullName}`)) problems.push({ file: 'force-app', message: `expected ${expected.type} ${expected.fullName} is missing` });
+    if (!components.has(`${expected.type}:${expected.fullName}`))
+      problems.push({
+        file: 'force-app',
+        message: `expected ${expected.type} ${expected.fullName} is missing`,
+      });
   }
   crossReferenceProblems(components, add, notes, options.requireBundle === true);
   importFileProblems(projectDir, options.importFiles, callCenters, add);
@@ -155,7 +175,12 @@ export async function validateForceApp(options: ValidateOptions): Promise<Valida
 type Add = (path: string, message: string) => void;
 type Components = Map<string, { type: string; fullName: string; xml?: string; content?: string }>;
 
-function crossReferenceProblems(components: Components, add: Add, notes: string[], requireBundle: boolean): void {
+function crossReferenceProblems(
+  components: Components,
+  add: Add,
+  notes: string[],
+  requireBundle: boolean,
+): void {
   const has = (type: string, name: string): boolean => components.has(`${type}:${name}`);
   const bundleBuilt = has('StaticResource', BUNDLE_RESOURCE);
   for (const c of components.values()) {
@@ -164,37 +189,70 @@ function crossReferenceProblems(components: Components, add: Add, notes: string[
       for (const m of page.matchAll(/\$Resource\.([A-Za-z0-9_]+)/g)) {
         const name = m[1] ?? '';
         if (has('StaticResource', name)) continue;
-        if (name === BUNDLE_RESOURCE && !requireBundle) notes.push(`static resource ${name} is not built yet: run npm run build before deploying (page ${c.fullName} loads it)`);
-        else add(c.content, `loads static resource ${name}, which is not in the package${name === BUNDLE_RESOURCE ? ' (run npm run build)' : ''}`);
+        if (name === BUNDLE_RESOURCE && !requireBundle)
+          notes.push(
+            `static resource ${name} is not built yet: run npm run build before deploying (page ${c.fullName} loads it)`,
+          );
+        else
+          add(
+            c.content,
+            `loads static resource ${name}, which is not in the package${name === BUNDLE_RESOURCE ? ' (run npm run build)' : ''}`,
+          );
       }
       for (const m of page.matchAll(/\/support\/api\/(\d+)\.0\/lightning\/opencti(?:_min)?\.js/g)) {
-        if (Number(m[1]) < MIN_OPENCTI_VERSION) add(c.content, `loads Open CTI ${m[1]}.0; the softphone needs ${MIN_OPENCTI_VERSION}.0 or later (Lightning Message Service)`);
+        if (Number(m[1]) < MIN_OPENCTI_VERSION)
+          add(
+            c.content,
+            `loads Open CTI ${m[1]}.0; the softphone needs ${MIN_OPENCTI_VERSION}.0 or later (Lightning Message Service)`,
+          );
       }
     }
     if (c.type === 'AuraDefinitionBundle' && c.content && existsSync(c.content)) {
       for (const file of readdirSync(c.content).filter((f) => f.endsWith('.cmp'))) {
         const markup = readFileSync(join(c.content, file), 'utf8');
         for (const m of markup.matchAll(/<lightning:messageChannel[^>]*\btype="([A-Za-z0-9_]+)__c"/g)) {
-          if (!has('LightningMessageChannel', m[1] ?? '')) add(join(c.content, file), `uses message channel ${m[1]}__c, which is not in the package`);
+          if (!has('LightningMessageChannel', m[1] ?? ''))
+            add(join(c.content, file), `uses message channel ${m[1]}__c, which is not in the package`);
         }
         const controller = /\bcontroller="([A-Za-z0-9_]+)"/.exec(markup)?.[1];
-        if (controller && !has('ApexClass', controller)) add(join(c.content, file), `uses Apex controller ${controller}, which is not in the package`);
+        if (controller && !has('ApexClass', controller))
+          add(join(c.content, file), `uses Apex controller ${controller}, which is not in the package`);
       }
     }
     if (c.type === 'PermissionSet' && c.xml && existsSync(c.xml)) {
-      const doc = new XMLParser({ isArray: (n) => ['pageAccesses', 'classAccesses'].includes(n) }).parse(readFileSync(c.xml, 'utf8')) as {
-        PermissionSet?: { pageAccesses?: Array<{ apexPage?: string }>; classAccesses?: Array<{ apexClass?: string }> };
+      const doc = new XMLParser({ isArray: (n) => ['pageAccesses', 'classAccesses'].includes(n) }).parse(
+        readFileSync(c.xml, 'utf8'),
+      ) as {
+        PermissionSet?: {
+          pageAccesses?: Array<{ apexPage?: string }>;
+          classAccesses?: Array<{ apexClass?: string }>;
+        };
       };
-      for (const p of doc.PermissionSet?.pageAccesses ?? []) if (p.apexPage && !has('ApexPage', p.apexPage)) add(c.xml, `grants page ${p.apexPage}, which is not in the package`);
-      for (const p of doc.PermissionSet?.classAccesses ?? []) if (p.apexClass && !has('ApexClass', p.apexClass)) add(c.xml, `grants class ${p.apexClass}, which is not in the package`);
+      for (const p of doc.PermissionSet?.pageAccesses ?? [])
+        if (p.apexPage && !has('ApexPage', p.apexPage))
+          add(c.xml, `grants page ${p.apexPage}, which is not in the package`);
+      for (const p of doc.PermissionSet?.classAccesses ?? [])
+        if (p.apexClass && !has('ApexClass', p.apexClass))
+          add(c.xml, `grants class ${p.apexClass}, which is not in the package`);
     }
   }
   if (bundleBuilt) notes.push(`static resource ${BUNDLE_RESOURCE} is built`);
 }
 
-function importFileProblems(projectDir: string, files: readonly string[] | undefined, callCenters: Map<string, { file: string; model: CallCenterModel }>, add: Add): void {
+function importFileProblems(
+  projectDir: string,
+  files: readonly string[] | undefined,
+  callCenters: Map<string, { file: string; model: CallCenterModel }>,
+  add: Add,
+): void {
   const dir = join(projectDir, 'docs', 'call-center');
-  const list = files ?? (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f)) : []);
+  const list =
+    files ??
+    (existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.xml'))
+          .map((f) => join(dir, f))
+      : []);
   for (const file of list) {
     const text = readFileSync(file, 'utf8');
     const p = xmlProblem(text);
@@ -207,15 +265,24 @@ function importFileProblems(projectDir: string, files: readonly string[] | undef
     if (model) {
       local.push(...checkCallCenter(model));
       const meta = model.internalName === undefined ? undefined : callCenters.get(model.internalName);
-      if (!meta) local.push(`no callCenters/${model.internalName ?? '?'}.callCenter-meta.xml in the package for this import file`);
-      else local.push(...compareCallCenters(meta.model, model).map((d) => `differs from ${basename(meta.file)}: ${d}`));
+      if (!meta)
+        local.push(
+          `no callCenters/${model.internalName ?? '?'}.callCenter-meta.xml in the package for this import file`,
+        );
+      else
+        local.push(
+          ...compareCallCenters(meta.model, model).map((d) => `differs from ${basename(meta.file)}: ${d}`),
+        );
     }
     for (const m of local) add(file, m);
   }
 }
 
 /** The CLI behind scripts/validate-force-app.mjs. Returns the exit code. */
-export async function runCli(argv: readonly string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let projectDir = process.cwd();
   let requireBundle = false;
   let json = false;
@@ -236,7 +303,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   if (json) out(JSON.stringify(report, null, 2));
   else {
     for (const note of report.notes) out(`note: ${note}`);
-    for (const [type, members] of Object.entries(report.packageTypes).sort()) out(`${type}: ${members.sort().join(', ')}`);
+    for (const [type, members] of Object.entries(report.packageTypes).sort())
+      out(`${type}: ${members.sort().join(', ')}`);
     for (const p of report.problems) out(`ERROR ${p.file}: ${p.message}`);
     out(report.problems.length === 0 ? 'force-app is valid.' : `${report.problems.length} problem(s) found.`);
   }
