@@ -297,7 +297,7 @@ describe('Aura Omni-Channel bridge vs the emulator bridge', () => {
       assert.ok(methodSpec.call(helper, method), `Aura supports ${method}`);
     const auraMethods = [
       ...readFileSync(`${BUNDLE}CicOmniBridgeHelper.js`, 'utf8').matchAll(
-        /^ {12}(\w+): (?:none|status|work|\{ allowed)/gm,
+        /^\s+(\w+): (?:none|status|work|\{ allowed)/gm,
       ),
     ].map((m) => m[1] ?? '');
     assert.deepEqual(auraMethods.sort(), [...new Set(emulatorMethods)].sort());
