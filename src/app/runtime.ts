@@ -204,9 +204,25 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       case 'ui.panel.show':
         return crm?.setPanelVisible(true);
       case 'crm.screenPop':
-        return crm?.screenPop(effect);
+        return crm?.screenPop(effect).then((matches) => {
+          if (matches !== null) feed(matches);
+        });
       case 'crm.interactionChanged':
         return crm?.interactionChanged(effect);
+      case 'crm.saveLog':
+        if (crm === undefined) return;
+        return crm.saveLog(effect).then(feed, (error: unknown) =>
+          feed({
+            kind: 'obs.crm.logFailed',
+            interactionId: effect.interactionId,
+            seq: effect.seq,
+            message: failureOf(error).message ?? 'unknown error',
+          }),
+        );
+      case 'crm.openRecord':
+        return crm?.openRecord(effect.recordId);
+      case 'crm.utility':
+        return crm?.setUtility(effect);
       case 'storage.loadUserPrefs':
         return storage
           .loadUserPrefs(effect.userId)
@@ -236,6 +252,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     if (!stopped) step.effects.forEach(start);
   });
   const unobserve = ports.cic.observe(feed);
+  const unobserveCrm = ports.crm?.observe(feed) ?? (() => undefined);
   const stopTicks = clock.every(options.tickMs ?? 1000, () => feed({ kind: 'clock.tick', now: clock.now() }));
   void ports.storage.loadLogonPrefs().then(feed, () => feed({ kind: 'obs.storage.logonPrefs', prefs: null }));
 
@@ -248,6 +265,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       stopped = true;
       unsubscribeStore();
       unobserve();
+      unobserveCrm();
       stopTicks();
     },
   };

@@ -6,6 +6,7 @@ import type { StatusUntil } from './status/status-state.js';
 import type { Audience, TargetType, TransferTarget } from './transfer/transfer-state.js';
 import type { InteractionPhase } from './interaction/interaction-state.js';
 import { assertNever } from './diagnostics.js';
+import type { TaskFields, UtilityItem } from './crm-rules/crm-state.js';
 
 /** Per-user preferences the panel keeps in browser storage. Never credentials. */
 export interface UserPrefs {
@@ -150,7 +151,19 @@ export type CrmEffect =
       readonly phase: InteractionPhase;
       readonly connectedAt: number | null;
       readonly disconnectedAt: number | null;
-    } & CrmInteraction);
+    } & CrmInteraction)
+  /** Create (`taskId` null) or update the interaction's Task; answered by `obs.crm.logSaved|logFailed`. */
+  | {
+      readonly kind: 'crm.saveLog';
+      readonly interactionId: InteractionId;
+      readonly seq: number;
+      readonly taskId: string | null;
+      readonly fields: TaskFields;
+    }
+  /** Open a record (a saved Task: "View in Salesforce"). */
+  | { readonly kind: 'crm.openRecord'; readonly recordId: string }
+  /** The utility-bar item's icon and label follow the state. */
+  | ({ readonly kind: 'crm.utility' } & UtilityItem);
 
 /** Browser storage. Keys are per user; credentials are never stored. */
 export type StorageEffect =
@@ -202,6 +215,12 @@ export function effectKey(effect: Effect): string {
       return `${effect.kind}:${effect.conferenceId}:${effect.interactionIds.join(',')}`;
     case 'crm.interactionChanged':
       return `${effect.kind}:${effect.interactionId}:${effect.revision}`;
+    case 'crm.saveLog':
+      return `${effect.kind}:${effect.interactionId}:${effect.seq}`;
+    case 'crm.openRecord':
+      return `${effect.kind}:${effect.recordId}`;
+    case 'crm.utility':
+      return `${effect.kind}:${effect.icon}:${effect.status}:${effect.count}`;
     case 'cic.setStatus':
       return `${effect.kind}:${effect.userId}:${effect.statusId}`;
     case 'cic.setActivation':

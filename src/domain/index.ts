@@ -37,6 +37,7 @@ export type {
   InteractionIntent,
   TransferIntent,
   DialIntent,
+  CrmIntent,
 } from './intents.js';
 export type {
   Observation,
@@ -44,6 +45,7 @@ export type {
   StatusObservation,
   QueueObservation,
   DataObservation,
+  CrmObservation,
   ClockTick,
   QueueItem,
   UserStatusUpdate,
@@ -151,3 +153,4 @@ export { HistoryFilter, selectCallHistory } from './history/history-selectors.js
 
 export type { WorkgroupActivation, ActivationArea } from './activation/activation-state.js';
 export { selectActivations, selectActiveWorkgroups } from './activation/activation-state.js';
+export * from './crm-rules/index.js';

@@ -122,5 +122,25 @@ export type DialIntent = At &
     | { readonly kind: 'intent.directory.page'; readonly index: number }
   );
 
+/** Intents of the call-log view and click-to-dial. */
+export type CrmIntent = At &
+  (
+    /** Edit the call log (only the given fields); Name / Related To must be one of the candidates. */
+    | {
+        readonly kind: 'intent.callLog.edit';
+        readonly interactionId: InteractionId;
+        readonly subject?: string;
+        readonly description?: string;
+        readonly whoId?: string | null;
+        readonly whatId?: string | null;
+      }
+    /** Retry a failed save now. */
+    | { readonly kind: 'intent.callLog.retry'; readonly interactionId: InteractionId }
+    /** "View in Salesforce": save, then open the Task. */
+    | { readonly kind: 'intent.callLog.open'; readonly interactionId: InteractionId }
+    /** The Advanced Dial section of Make a Call opened/closed: click-to-dial then prefills. */
+    | { readonly kind: 'intent.clickToDial.advanced'; readonly open: boolean }
+  );
+
 /** Everything the UI can ask for. */
-export type Intent = SessionIntent | StatusIntent | InteractionIntent | TransferIntent | DialIntent;
+export type Intent = SessionIntent | StatusIntent | InteractionIntent | TransferIntent | DialIntent | CrmIntent;

@@ -8,6 +8,9 @@ import type { AccountCode } from './dial/dial-state.js';
 import type { WrapUpCode } from './wrap-up/wrap-up-state.js';
 import type { DirectoryEntry } from './directory/directory-state.js';
 import type { HistoryEntry } from './history/history-state.js';
+import type { CrmSettings } from './crm-rules/crm-config.js';
+import type { CrmRecordRef } from './crm-rules/crm-records.js';
+import type { CrmSettingProblem } from './crm-rules/crm-state.js';
 
 interface At {
   readonly now?: number;
@@ -241,6 +244,21 @@ export type DataObservation = At &
     | { readonly kind: 'obs.history'; readonly isDelta: boolean; readonly entries: readonly HistoryEntry[] }
   );
 
+/** Observations from the CRM (Salesforce Open CTI). */
+export type CrmObservation = At &
+  (
+    /** Open CTI answered; the call-center settings as validated (problems name the setting). */
+    | { readonly kind: 'obs.crm.ready'; readonly settings: CrmSettings; readonly problems: readonly CrmSettingProblem[] }
+    | { readonly kind: 'obs.crm.unavailable'; readonly reason: string }
+    /** What the screen-pop search found for an interaction. */
+    | { readonly kind: 'obs.crm.matches'; readonly interactionId: InteractionId; readonly records: readonly CrmRecordRef[] }
+    /** The agent's view in Salesforce changed (`null` or an empty id: not a record). */
+    | { readonly kind: 'obs.crm.navigation'; readonly record: CrmRecordRef | null }
+    | { readonly kind: 'obs.crm.clickToDial'; readonly number: string; readonly record: CrmRecordRef | null }
+    | { readonly kind: 'obs.crm.logSaved'; readonly interactionId: InteractionId; readonly seq: number; readonly taskId: string }
+    | { readonly kind: 'obs.crm.logFailed'; readonly interactionId: InteractionId; readonly seq: number; readonly message: string }
+  );
+
 /** The clock: the runtime sends one about every second while logged on. */
 export interface ClockTick {
   readonly kind: 'clock.tick';
@@ -249,4 +267,4 @@ export interface ClockTick {
 
 /** Everything the ports report. */
 export type Observation =
-  SessionObservation | StatusObservation | QueueObservation | DataObservation | ClockTick;
+  SessionObservation | StatusObservation | QueueObservation | DataObservation | CrmObservation | ClockTick;

@@ -67,14 +67,25 @@ export interface CicPort {
   observe(listener: (observation: Observation) => void): () => void;
 }
 
-/** The CRM (Salesforce Open CTI, or a memory fake). The Salesforce issue adds more. */
+/** The CRM (Salesforce Open CTI, or a memory fake). */
 export interface CrmPort {
-  screenPop(request: Omit<Extract<CrmEffect, { kind: 'crm.screenPop' }>, 'kind'>): Promise<void>;
+  /** Searches and pops per the screen-pop rules; resolves with the matches (for the call log). */
+  screenPop(
+    request: Omit<Extract<CrmEffect, { kind: 'crm.screenPop' }>, 'kind'>,
+  ): Promise<Obs<'obs.crm.matches'> | null>;
   interactionChanged(
     request: Omit<Extract<CrmEffect, { kind: 'crm.interactionChanged' }>, 'kind'>,
   ): Promise<void>;
   /** Open CTI `setSoftphonePanelVisibility`. */
   setPanelVisible(visible: boolean): Promise<void>;
+  /** Creates or updates the Task (`saveLog`, then `refreshView`); rejects with the CRM's message. */
+  saveLog(
+    request: Omit<Extract<CrmEffect, { kind: 'crm.saveLog' }>, 'kind'>,
+  ): Promise<Obs<'obs.crm.logSaved'> | Obs<'obs.crm.logFailed'>>;
+  openRecord(recordId: string): Promise<void>;
+  setUtility(request: Omit<Extract<CrmEffect, { kind: 'crm.utility' }>, 'kind'>): Promise<void>;
+  /** Settings, navigation and click-to-dial as they happen; returns an unsubscribe function. */
+  observe(listener: (observation: Observation) => void): () => void;
 }
 
 /** The panel's own attention-getters: ring sound, desktop notifications. */

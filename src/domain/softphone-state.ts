@@ -13,6 +13,7 @@ import { initialDirectoryArea, type DirectoryArea } from './directory/directory-
 import { initialHistoryArea, type HistoryArea } from './history/history-state.js';
 import { initialActivationArea, type ActivationArea } from './activation/activation-state.js';
 import { initialNoticeArea, type NoticeArea } from './notices.js';
+import { initialCrmArea, type CrmArea } from './crm-rules/crm-state.js';
 
 /**
  * All agent state, as plain JSON data: records and arrays, times as epoch ms, no `undefined`
@@ -38,6 +39,8 @@ export interface SoftphoneState {
   readonly history: HistoryArea;
   readonly activations: ActivationArea;
   readonly notices: NoticeArea;
+  /** Salesforce: call logs, their outbox, click-to-dial, the utility item. Survives logoff. */
+  readonly crm: CrmArea;
   /** Whether the ring sound is playing (kept so start/stop effects are emitted on change only). */
   readonly ringing: boolean;
   /** Counter for request ids (`r1`, `r2`…) that correlate replies with requests. */
@@ -68,6 +71,7 @@ export function initialSoftphoneState(now = 0): SoftphoneState {
     history: initialHistoryArea(),
     activations: initialActivationArea(),
     notices: initialNoticeArea(),
+    crm: initialCrmArea(),
     ringing: false,
     nextRequest: 1,
   };
@@ -86,6 +90,7 @@ export function clearAgentData(state: SoftphoneState): SoftphoneState {
     pageHidden: state.pageHidden,
     session: state.session,
     notices: state.notices,
+    crm: state.crm,
     ringing: state.ringing,
     nextRequest: state.nextRequest,
   };

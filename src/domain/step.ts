@@ -13,6 +13,7 @@ import { stepStatusInput } from './status/status-step.js';
 import { createStepOutput, type Step, type StepOutput } from './step-output.js';
 import { stepTransferInput } from './transfer/transfer-step.js';
 import { expireWrapUpPrompts, stepWrapUpInput } from './wrap-up/wrap-up-step.js';
+import { reconcileCrm, stepCrmIntent, stepCrmObservation } from './crm-rules/crm-step.js';
 
 function route(state: SoftphoneState, input: Input, out: StepOutput): SoftphoneState {
   switch (input.kind) {
@@ -101,6 +102,19 @@ function route(state: SoftphoneState, input: Input, out: StepOutput): SoftphoneS
       return stepWrapUpInput(state, input, out);
     case 'obs.history':
       return stepHistory(state, input);
+    case 'obs.crm.ready':
+    case 'obs.crm.unavailable':
+    case 'obs.crm.matches':
+    case 'obs.crm.navigation':
+    case 'obs.crm.clickToDial':
+    case 'obs.crm.logSaved':
+    case 'obs.crm.logFailed':
+      return stepCrmObservation(state, input, out);
+    case 'intent.callLog.edit':
+    case 'intent.callLog.retry':
+    case 'intent.callLog.open':
+    case 'intent.clickToDial.advanced':
+      return stepCrmIntent(state, input, out);
     case 'clock.tick':
       return state;
     default:
@@ -125,5 +139,6 @@ export function step(state: SoftphoneState, input: Input): Step {
   next = route(next, input, out);
   next = expireWrapUpPrompts(next, out);
   next = reconcileRing(next, out);
+  next = reconcileCrm(next, input, out);
   return { state: next, effects: out.effects, diagnostics: out.diagnostics };
 }

@@ -69,7 +69,8 @@ export function raiseAlert(
   let next = state;
   if (!state.queue.alerted.includes(record.id)) {
     const id = interactionId(record.id);
-    out.emit({ kind: 'ui.panel.show', interactionId: id });
+    const crm = state.crm.connection;
+    if (crm.phase !== 'ready' || crm.settings.showOnAlerting) out.emit({ kind: 'ui.panel.show', interactionId: id });
     if (state.pageHidden) {
       out.emit({
         kind: 'ui.notify',
