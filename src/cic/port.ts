@@ -123,7 +123,7 @@ function wireStation(choice: PortArgs<'setStation'>['choice']): WireStation | nu
 }
 
 function stationInfo(info: StationInformation | null): Obs<'obs.station.changed'>['station'] {
-  if (info === null || (info.id === undefined && info.remoteNumber === undefined)) return null;
+  if (info === null || (!info.id && !info.remoteNumber)) return null;
   const kind =
     info.stationSetting === StationSetting.Workstation
       ? 'workstation'

@@ -431,15 +431,54 @@ export class SoftphoneHarness {
   readonly effects: Effect[] = [];
   now: number;
 
-  private constructor(element: CicSoftphone, store: Store<SoftphoneState, Input>, now: number) {
+  private constructor(
+    element: CicSoftphone,
+    store: Store<SoftphoneState, Input>,
+    now: number,
+    dispatchIntents = true,
+  ) {
     this.element = element;
     this.store = store;
     this.now = now;
     store.subscribe((result) => this.effects.push(...result.effects));
     element.addEventListener('softphone-intent', (event) => {
       this.intents.push(event.detail);
-      this.store.dispatch({ ...event.detail, now: this.now });
+      if (dispatchIntents) this.store.dispatch({ ...event.detail, now: this.now });
     });
+  }
+
+  /**
+   * Drives a running `<cic-softphone-app>` (the real runtime, ports and server): the harness only
+   * acts like the agent and watches; the app's runtime dispatches the intents and keeps time.
+   */
+  static async live(app: HTMLElement & { store: Store<SoftphoneState, Input> | null }): Promise<SoftphoneHarness> {
+    const element = app.querySelector('cic-softphone') as CicSoftphone | null;
+    if (element === null || app.store === null) throw new Error('the app has not started');
+    const harness = new SoftphoneHarness(element, app.store, app.store.getState().now, false);
+    await harness.settle();
+    return harness;
+  }
+
+  /** Waits (up to `ms`) until the live state passes `test`, then for the panel to render. */
+  async until(test: (state: SoftphoneState) => boolean, what: string, ms = 10_000): Promise<SoftphoneState> {
+    if (!test(this.state)) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          off();
+          const { session, station } = this.state;
+          const seen = `phase ${session.current.phase}, station ${station.step} ${JSON.stringify(station.current)}, error ${session.error ?? station.error ?? 'none'}`;
+          reject(new Error(`timed out waiting for ${what} (${seen})`));
+        }, ms);
+        const off = this.store.subscribe(() => {
+          if (!test(this.state)) return;
+          clearTimeout(timer);
+          off();
+          resolve();
+        });
+      });
+    }
+    await this.settle();
+    return this.state;
   }
 
   /** Mounts the panel `width` pixels wide on a fresh store at local time {@link T0}. */

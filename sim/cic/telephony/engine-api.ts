@@ -40,6 +40,8 @@ export interface EngineInteractionView {
   interactionId: string;
   attributes: Record<string, string>;
   queues: QueueId[];
+  /** DTMF digits sent on the interaction so far (what the far end heard). */
+  digitsSent: string;
   conferenceParentId?: string;
 }
 

@@ -329,6 +329,7 @@ export function createTelephonyEngine(host: TelephonyHost, listener: TelephonyLi
           interactionId: ix.id,
           attributes: attributesFor(core, ix, ix.owner),
           queues: [...ix.memberships.values()].map((m) => m.queue),
+          digitsSent: ix.digits,
         };
         out.push(ix.conferenceId === null ? view : { ...view, conferenceParentId: ix.conferenceId });
       }
