@@ -35,7 +35,8 @@ export function callLogSubject(objectLabel: string, at: number, locale: string, 
     second: '2-digit',
   })
     .map((p) => p.value)
-    .join('');
+    .join('')
+    .replace(/[\u00a0\u202f]/g, ' ');
   return `${objectLabel} ${text}`;
 }
 
@@ -67,9 +68,7 @@ export function isEditable(log: CallLog, settings: CallLogSettings, now: number)
 /** Everything the Task should hold now. `null` values mean "empty". */
 export function desiredTaskFields(log: CallLog, timeZone: string): TaskFields {
   const whoId = log.whoId;
-  const fields: Record<string, TaskValue> = Object.fromEntries(
-    Object.entries(log.mapped).filter(([key]) => !CORE_FIELDS.has(key)),
-  );
+  const fields: Record<string, TaskValue> = {};
   Object.assign(fields, {
     TaskSubtype: 'Call',
     Status: 'Completed',
@@ -83,6 +82,10 @@ export function desiredTaskFields(log: CallLog, timeZone: string): TaskFields {
     WhoId: whoId,
     WhatId: isLeadId(whoId) ? null : log.whatId,
   });
+  // Mapped attributes fill fields the call itself leaves empty; they never replace call facts.
+  for (const [key, value] of Object.entries(log.mapped)) {
+    if (!CORE_FIELDS.has(key) && (fields[key] ?? null) === null) fields[key] = value;
+  }
   return fields;
 }
 

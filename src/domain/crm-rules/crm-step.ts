@@ -106,7 +106,9 @@ function wrapUpLabel(state: SoftphoneState, record: InteractionRecord, codeId: s
 
 /** Brings one log up to date with its interaction. */
 function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord, settings: CrmSettings | null): CallLog {
-  const parent = Object.values(state.queue.byId).some((r) => r.conferenceParentId === record.id);
+  const parent =
+    attr(record.attributes, Attr.ObjectType) === 'Conference' ||
+    Object.values(state.queue.byId).some((r) => r.conferenceParentId === record.id);
   const conference = parent || isConference(record, state.queue);
   const facts = crmInteraction(record);
   let next: CallLog = {
