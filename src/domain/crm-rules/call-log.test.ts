@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Effect } from '../effects.js';
 import type { Input } from '../inputs.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import {
@@ -41,8 +42,8 @@ function connected(s: CrmSettings = settings()): ReturnType<typeof run> {
     changed('1', { Eic_State: 'C', Eic_Capabilities: String(CONNECTED_CAPS) }, T0 + 5000),
   );
 }
-const saves = (r: { effects: readonly import('../effects.js').Effect[] }) => ofKind(r.effects, 'crm.saveLog');
-const confirm = (state: SoftphoneState, seq: number, now?: number): Input => ({
+const saves = (r: { effects: readonly Effect[] }) => ofKind(r.effects, 'crm.saveLog');
+const confirm = (_state: SoftphoneState, seq: number, now?: number): Input => ({
   kind: 'obs.crm.logSaved',
   interactionId: iid('1'),
   seq,
