@@ -1,16 +1,18 @@
 /**
  * Serves the built panel the way Salesforce would host it, on its own origin: `/` is a standalone
- * page (the panel alone, pointed at a CIC server), `/softphone.js` the bundle from `dist/`.
+ * page (the panel alone, pointed at a CIC server), `/softphone.js` the entry module and
+ * `/chunks/*.js` the chunks it loads, all from `dist/` (with their source maps). Nothing else under
+ * `dist/` or outside it is reachable: names are matched against a strict pattern first.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, relative, resolve as resolvePath, sep } from 'node:path';
 
 export interface PanelHostOptions {
   readonly host?: string;
   readonly port?: number;
-  /** Folder holding `softphone.js` (and its source map). */
+  /** Folder holding `softphone.js`, `chunks/` (and their source maps). */
   readonly distDir: string;
   /** The CIC server the standalone page logs on to. */
   readonly cicUrl: string;
@@ -46,6 +48,21 @@ const types: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** The built files a URL path may name: the entry, a chunk, or a source map of either. */
+const SERVED = /^\/((?:chunks\/[A-Za-z0-9_-]+|softphone)\.js(?:\.map)?)$/;
+
+/** The file under `distDir` that `path` names, or null when it names none the host serves. */
+export function servedFile(distDir: string, path: string): string | null {
+  const name = SERVED.exec(path)?.[1];
+  if (name === undefined) return null;
+  const root = resolvePath(distDir);
+  const file = resolvePath(root, ...name.split('/'));
+  // The pattern already rules out `..`, `%` and `\\`; this keeps it true if the pattern changes.
+  const inside = relative(root, file);
+  if (inside === '' || inside.startsWith('..') || inside.startsWith(sep)) return null;
+  return join(root, inside);
+}
+
 export async function startPanelHost(options: PanelHostOptions): Promise<PanelHost> {
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://panel').pathname;
@@ -57,12 +74,12 @@ export async function startPanelHost(options: PanelHostOptions): Promise<PanelHo
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(standalonePage(options.cicUrl));
       return;
     }
-    const file = /^\/(softphone\.js(?:\.map)?)$/.exec(path)?.[1];
-    if (!file) {
+    const file = servedFile(options.distDir, path);
+    if (file === null) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    readFile(join(options.distDir, file)).then(
+    readFile(file).then(
       (body) => response.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] }).end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not built: run npm run build'),
     );
