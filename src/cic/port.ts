@@ -13,8 +13,10 @@ import {
   type Observation,
   type PortFailure,
 } from '../domain/index.js';
-import type { CicClient } from './client.js';
+import { CicClient } from './client.js';
 import type { CicClientOptions } from './client.js';
+import { CicSession } from './session.js';
+import type { ConnectionResponse } from './schemas/connection.js';
 import { CicConnector } from './connector.js';
 import type { LogonAuth as WireAuth } from './connector.js';
 import { CicError, isCicError, toPortFailure } from './errors.js';
@@ -58,6 +60,21 @@ export interface CicPortOptions {
 /** The port plus what the composition root needs to see (the live client, for diagnostics). */
 export interface IcwsCicPort extends CicPort {
   readonly client: CicClient | null;
+  /** The live session as plain data for another tab of this origin (kept in memory, never stored). */
+  sharedSession(): SharedCicSession | null;
+  /**
+   * Continues a session another tab logged on (no new logon): checks it is alive, starts messaging
+   * and answers like a logon; the domain then re-subscribes. Rejects when the session is gone.
+   */
+  adoptSession(shared: SharedCicSession): Promise<Obs<'obs.session.connected'>>;
+}
+
+/** What a tab hands the next leading tab (the `icws_<id>` cookie stays with the browser). */
+export interface SharedCicSession {
+  readonly baseUrl: string;
+  readonly language: string;
+  readonly response: ConnectionResponse;
+  readonly alternates: readonly string[];
 }
 
 const MY_INTERACTIONS = 'my-interactions';
@@ -894,6 +911,29 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     observe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    sharedSession() {
+      if (client === null) return null;
+      const { session } = client;
+      return { baseUrl: session.baseUrl.href, language: session.language, response: session.info, alternates: [...alternates] };
+    },
+
+    async adoptSession(shared) {
+      closeClient();
+      const session = new CicSession({
+        baseUrl: new URL(shared.baseUrl),
+        response: shared.response,
+        cookie: null,
+        language: shared.language,
+        fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      });
+      const next = new CicClient(session, { ...(options.messaging ? { messaging: options.messaging } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const station = stationInfo(await next.station.get().catch(fail));
+      server = new URL(shared.baseUrl);
+      alternates = shared.alternates;
+      attach(next);
+      return { ...sessionObservation(next), effectiveStation: station ? { id: station.id, displayName: station.displayName } : null };
     },
   };
   return port;
