@@ -18,7 +18,8 @@ import { OpenCti, OpenCtiError, type OpenCtiLibrary } from './api.js';
 import { loadOpenCtiConfig, type OpenCtiConfig } from './settings.js';
 
 export interface OpenCtiPortOptions {
-  readonly library: OpenCtiLibrary;
+  /** `sforce.opencti`, or a promise of it while `opencti_min.js` loads. */
+  readonly library: OpenCtiLibrary | Promise<OpenCtiLibrary>;
   /** Whether this browser tab is the one the agent looks at (only that tab pops). */
   readonly isVisible?: () => boolean;
   /** Locale and time zone for call-log subjects. */
@@ -121,7 +122,12 @@ export function toCrmSettings(config: OpenCtiConfig, locale: string, timeZone: s
 }
 
 export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPort {
-  const cti = new OpenCti(options.library);
+  let loadedCti: OpenCti | null = null;
+  /** The wrapper; only used once `init` loaded the library (every caller waits for `ready`). */
+  const api = (): OpenCti => {
+    if (loadedCti === null) throw new OpenCtiError('init', [{ code: 'SOFTPHONE_CONTAINER_ERROR', description: 'Open CTI is not initialised' }]);
+    return loadedCti;
+  };
   const log = options.log ?? (() => undefined);
   const isVisible = options.isVisible ?? (() => true);
   const label = options.utilityLabel ?? defaultUtilityLabel;
@@ -150,6 +156,14 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
   const whenReady = async <T>(fallback: T, fn: () => Promise<T>): Promise<T> => ((await ready) ? fn() : fallback);
 
   const init = async (): Promise<OpenCtiConfig | null> => {
+    try {
+      loadedCti = new OpenCti(await options.library);
+    } catch (error) {
+      emit({ kind: 'obs.crm.unavailable', reason: `Open CTI could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      markReady(false);
+      return null;
+    }
+    const cti = loadedCti;
     let loaded;
     try {
       loaded = loadOpenCtiConfig(await cti.call('getCallCenterSettings'));
@@ -188,7 +202,7 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
   };
 
   const pop = (type: 'SOBJECT' | 'URL' | 'SEARCH' | 'NEW_RECORD_MODAL', params: Record<string, unknown>): Promise<void> =>
-    quietly('screenPop', cti.call('screenPop', { type: cti.popType(type), params }));
+    quietly('screenPop', api().call('screenPop', { type: api().popType(type), params }));
 
   return {
     start() {
@@ -204,10 +218,10 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
           await pop('URL', { url: plan.url });
           return null;
         }
-        const callType = cti.callType(plan.callType === 'Inbound' ? 'INBOUND' : plan.callType === 'Outbound' ? 'OUTBOUND' : 'INTERNAL');
+        const callType = api().callType(plan.callType === 'Inbound' ? 'INBOUND' : plan.callType === 'Outbound' ? 'OUTBOUND' : 'INTERNAL');
         let result: unknown;
         try {
-          result = await cti.call('searchAndScreenPop', { searchParams: plan.searchParams, callType, deferred: true });
+          result = await api().call('searchAndScreenPop', { searchParams: plan.searchParams, callType, deferred: true });
         } catch (error) {
           log(`searchAndScreenPop failed: ${String(error)}`);
           return null;
@@ -218,7 +232,7 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
           if (plan.searchPage !== null) await pop('SEARCH', { searchString: plan.searchPage });
           else if (records.length === 0) {
             if (plan.noMatch !== null) await pop('NEW_RECORD_MODAL', { entityName: plan.noMatch.entityName, defaultFieldValues: plan.noMatch.defaultFieldValues });
-          } else if (deferred !== null) await quietly('screenPop', cti.call('screenPop', deferred));
+          } else if (deferred !== null) await quietly('screenPop', api().call('screenPop', deferred));
           else if (records.length === 1) await pop('SOBJECT', { recordId: (records[0] as CrmRecordRef).id });
           else if (plan.searchParams.length >= 3) await pop('SEARCH', { searchString: plan.searchParams });
         }
@@ -229,7 +243,7 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
       // Call logs follow interactions in the domain (crm.saveLog); nothing to do per change.
     },
     setPanelVisible(visible) {
-      return whenReady(undefined, () => quietly('setSoftphonePanelVisibility', cti.call('setSoftphonePanelVisibility', { visible })));
+      return whenReady(undefined, () => quietly('setSoftphonePanelVisibility', api().call('setSoftphonePanelVisibility', { visible })));
     },
     saveLog(request) {
       return whenReady(
@@ -237,9 +251,9 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
         async () => {
           const value = request.taskId === null ? { entityApiName: 'Task', ...request.fields } : { Id: request.taskId, ...request.fields };
           try {
-            const id = savedId(await cti.call('saveLog', { value })) ?? request.taskId;
+            const id = savedId(await api().call('saveLog', { value })) ?? request.taskId;
             if (id === null) throw new OpenCtiError('saveLog', [{ code: 'GENERIC_ERROR', description: 'Salesforce returned no record id' }]);
-            await quietly('refreshView', cti.call('refreshView'));
+            await quietly('refreshView', api().call('refreshView'));
             return { kind: 'obs.crm.logSaved', interactionId: request.interactionId, seq: request.seq, taskId: id };
           } catch (error) {
             const message = error instanceof OpenCtiError ? error.description : String(error);
@@ -253,8 +267,8 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
     },
     setUtility(item) {
       return whenReady(undefined, async () => {
-        await quietly('setSoftphoneItemIcon', cti.call('setSoftphoneItemIcon', { key: item.icon }));
-        await quietly('setSoftphoneItemLabel', cti.call('setSoftphoneItemLabel', { label: label(item) }));
+        await quietly('setSoftphoneItemIcon', api().call('setSoftphoneItemIcon', { key: item.icon }));
+        await quietly('setSoftphoneItemLabel', api().call('setSoftphoneItemLabel', { label: label(item) }));
       });
     },
     observe(listener) {
