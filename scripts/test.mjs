@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, Node tests, browser tests (Chromium), then one summary line
-// "N passed, N failed" across every runner. Exits non-zero if anything failed.
+// `npm test`: type-check, lint, Node tests, browser tests (Chromium), the size budget, then one
+// summary line "N passed, N failed" across every runner. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -15,6 +15,8 @@ const steps = [
     cmd: ['npx', '--no-install', 'web-test-runner'],
     results: '.tmp/results/browser.json',
   },
+  // A fresh build, then initial JS ≤ 60 KB gzip and CSS ≤ 10 KB gzip (one test: pass or fail).
+  { name: 'size budget', cmd: ['node', 'scripts/bench-size.mjs', '--check', '--build'] },
 ];
 
 rmSync('.tmp/results', { recursive: true, force: true });

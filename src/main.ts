@@ -24,8 +24,7 @@ import {
   createLocalStoragePort,
   requestNotificationPermission,
 } from './app/browser-ports.js';
-import { popupSingleSignOn } from './app/sso-popup.js';
-import { createCicPort } from './cic/port.js';
+import { lazyCicPort } from './app/lazy-cic-port.js';
 import { INTENT_EVENT, type IntentEvent } from './ui/index.js';
 import { define } from './ui/define.js';
 
@@ -50,10 +49,18 @@ export class CicSoftphoneApp extends HTMLElement {
   connectedCallback(): void {
     if (this.#runtime !== null) return;
     const store = createStore<SoftphoneState, Input>(initialSoftphoneState(), step);
-    const cic = createCicPort({
-      applicationName: APPLICATION_NAME,
-      language: this.getAttribute('language') ?? navigator.language.toLowerCase(),
-      singleSignOn: popupSingleSignOn(window),
+    const language = this.getAttribute('language') ?? navigator.language.toLowerCase();
+    // The ICWS client is its own chunk (docs/decisions/0008-code-splitting.md).
+    const cic = lazyCicPort(async () => {
+      const [{ createCicPort }, { popupSingleSignOn }] = await Promise.all([
+        import('./cic/port.js'),
+        import('./app/sso-popup.js'),
+      ]);
+      return createCicPort({
+        applicationName: APPLICATION_NAME,
+        language,
+        singleSignOn: popupSingleSignOn(window),
+      });
     });
     const runtime = startRuntime({
       store,
@@ -71,6 +78,10 @@ export class CicSoftphoneApp extends HTMLElement {
     const panel = document.createElement('cic-softphone') as HTMLElement & { store: Store };
     panel.store = store;
     this.replaceChildren(panel);
+    // Fetch the client right after the first render, so log-on does not wait for it.
+    void (panel as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(() =>
+      cic.preload().catch((error: unknown) => log(`CIC client not loaded yet: ${String(error)}`)),
+    );
 
     const onIntent = (event: IntentEvent): void => {
       if (event.detail.kind === 'intent.logon') void requestNotificationPermission(window);

@@ -71,7 +71,9 @@ export async function startPanelHost(options: PanelHostOptions): Promise<PanelHo
       return;
     }
     if (path === '/' || path === '/index.html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(standalonePage(options.cicUrl));
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(standalonePage(options.cicUrl));
       return;
     }
     const file = servedFile(options.distDir, path);
@@ -80,7 +82,8 @@ export async function startPanelHost(options: PanelHostOptions): Promise<PanelHo
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] }).end(body),
+      (body) =>
+        response.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] }).end(body),
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end('not built: run npm run build'),
     );
   });

@@ -21,20 +21,26 @@ import type { IntentEvent } from './intent-event.js';
 import { baseStyles } from './panel-element.js';
 import { spinner } from './parts.js';
 import { StoreController } from './store-controller.js';
-import './activation/cic-activation-dialog.js';
-import './chrome/cic-header.js';
-import './chrome/cic-notices.js';
-import './dial/cic-make-call.js';
-import './directory/cic-directory.js';
-import './history/cic-call-history.js';
-import './interactions/cic-alert-bar.js';
-import './interactions/cic-interactions-view.js';
-import './interactions/cic-secure-pause.js';
 import './logon/cic-agreement.js';
 import './logon/cic-logon.js';
-import './logon/cic-password-dialog.js';
-import './station/cic-station-form.js';
-import './status/cic-status-bar.js';
+
+let sessionViews: Promise<void> | null = null;
+
+/**
+ * Loads the views past log-on (./session-views.ts, a chunk of its own) and resolves once their
+ * elements are defined. The panel calls it after every render, so loading starts right after the
+ * first one and a failed download is tried again on the next render; tests may await it.
+ */
+export function whenViewsLoaded(): Promise<void> {
+  sessionViews ??= import('./session-views.js').then(
+    () => undefined,
+    (error: unknown) => {
+      sessionViews = null;
+      throw error;
+    },
+  );
+  return sessionViews;
+}
 
 /** The views of the main screen. */
 export type MainView = 'interactions' | 'makeCall' | 'directory' | 'history';
@@ -132,6 +138,18 @@ export class CicSoftphone extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.controller.setStore(this.store);
+  }
+
+  protected override updated(): void {
+    // Unknown tags render empty and upgrade in place once their chunk defines them.
+    whenViewsLoaded().catch(() => undefined);
+  }
+
+  /** Also waits for the session views, so a settled panel has every element it shows defined. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await whenViewsLoaded().catch(() => undefined);
+    return complete;
   }
 
   /** What the panel currently renders (the latest state from the store). */

@@ -269,7 +269,7 @@ describe('force-app offline validation', () => {
     const page = readFileSync(`${ROOT}${DEFAULT_DIR}/pages/CicSoftphone.page`, 'utf8');
     assert.match(
       page,
-      /<script src="\/support\/api\/62\.0\/lightning\/opencti_min\.js"><\/script>\s*<script type="module" src="\{!\$Resource\.softphone\}"><\/script>/,
+      /<script src="\/support\/api\/62\.0\/lightning\/opencti_min\.js"><\/script>\s*<script type="module" src="\{!URLFOR\(\$Resource\.softphone, 'softphone\.js'\)\}"><\/script>/,
     );
     assert.match(
       page,
