@@ -25,11 +25,17 @@ export function zip(files) {
   const seen = new Set();
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    if (file.name === '' || file.name.startsWith('/') || file.name.split('/').includes('..') || file.name.includes('\\'))
+    if (
+      file.name === '' ||
+      file.name.startsWith('/') ||
+      file.name.split('/').includes('..') ||
+      file.name.includes('\\')
+    )
       throw new Error(`zip: bad entry name ${JSON.stringify(file.name)}`);
     if (seen.has(file.name)) throw new Error(`zip: duplicate entry ${file.name}`);
     seen.add(file.name);
-    if (file.data.length >= 0xffffffff || offset >= 0xffffffff) throw new Error('zip: archive too large (no ZIP64)');
+    if (file.data.length >= 0xffffffff || offset >= 0xffffffff)
+      throw new Error('zip: archive too large (no ZIP64)');
     const data = Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
     const deflated = deflateRawSync(data, { level: 9 });
     const method = deflated.length < data.length ? DEFLATE : STORE;

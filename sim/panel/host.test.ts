@@ -14,7 +14,9 @@ function get(base: string, path: string): Promise<{ status: number; body: string
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -79,7 +81,12 @@ describe('panel host', () => {
   it('maps only allowed names to files inside the dist folder', () => {
     assert.equal(servedFile(dist, '/chunks/port-Ab_1.js'), join(dist, 'chunks', 'port-Ab_1.js'));
     assert.equal(servedFile(dist, '/softphone.js.map'), join(dist, 'softphone.js.map'));
-    for (const path of ['/chunks/../secret.js', '/../secret.js', '/chunks/a/../../secret.js', '/chunks/a.b.js'])
+    for (const path of [
+      '/chunks/../secret.js',
+      '/../secret.js',
+      '/chunks/a/../../secret.js',
+      '/chunks/a.b.js',
+    ])
       assert.equal(servedFile(dist, path), null, path);
   });
 });
