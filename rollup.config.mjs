@@ -1,6 +1,6 @@
 // @ts-check
 // The panel bundle: minified ES modules built from `src/main.ts`. The entry is
-// `dist/softphone.js`; code it loads later (the ICWS client, secondary views) is split into
+// `dist/softphone.js`; code it loads later (the ICWS client, the views past log-on) is split into
 // `dist/chunks/` (docs/decisions/0008-code-splitting.md). `dist/manifest.json` lists the entry,
 // the chunks it imports statically (the initial load) and the lazy ones, with raw and gzip sizes.
 // `npm run build` packs it all into the Salesforce static resource (never committed, see
