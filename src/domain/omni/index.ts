@@ -1,0 +1,26 @@
+/** Omni-Channel status sync: settings parser, pure step function and the CIC facts it reads. */
+export type {
+  OmniSyncConfig,
+  ToOmniMap,
+  ToCicMap,
+  OmniSettingsError,
+  OmniSettingsResult,
+} from './omni-settings.js';
+export {
+  OMNI_LOGGED_OUT,
+  emptyOmniSyncConfig,
+  parseOmniSyncSettings,
+  unknownOmniSyncNames,
+  statusNameKey,
+} from './omni-settings.js';
+export type {
+  ChangeOrigin,
+  CommandCause,
+  OmniSyncCommand,
+  OmniSyncInput,
+  OmniSyncState,
+  OmniSyncStepResult,
+} from './omni-sync.js';
+export { MAX_PENDING, initialOmniSyncState, omniSyncStep, omniTargetFor, cicTargetFor } from './omni-sync.js';
+export type { OmniSyncFacts } from './omni-selectors.js';
+export { selectOmniSyncFacts } from './omni-selectors.js';
