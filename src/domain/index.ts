@@ -153,4 +153,5 @@ export { HistoryFilter, selectCallHistory } from './history/history-selectors.js
 
 export type { WorkgroupActivation, ActivationArea } from './activation/activation-state.js';
 export { selectActivations, selectActiveWorkgroups } from './activation/activation-state.js';
+export * from './omni/index.js';
 export * from './crm-rules/index.js';
