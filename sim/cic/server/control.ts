@@ -42,9 +42,10 @@ const faultSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('switchover') }),
     z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
     z.object({ kind: z.literal('malformed-message'), userId: z.string().min(1) }),
+    z.object({ kind: z.literal('network-outage'), ms: z.number().int().min(1).max(3_600_000) }),
     z.object({ kind: z.literal('clear') }),
   ],
-  { error: 'kind must be one of drop-session, switchover, latency, malformed-message, clear' },
+  { error: 'kind must be one of drop-session, switchover, latency, malformed-message, network-outage, clear' },
 );
 
 const ssoSchema = z.object({ userId: z.string().min(1) });
@@ -55,7 +56,10 @@ export function simState(world: World): Record<string, unknown> {
     site: world.site.file.name,
     activeServer: world.active,
     servers: Object.fromEntries(world.servers),
-    faults: { latencyMs: world.latencyMs },
+    faults: {
+      latencyMs: world.latencyMs,
+      networkOutageMs: world.networkDown() && world.outageUntil !== null ? world.outageUntil - world.clock.now() : 0,
+    },
     sessions: [...world.sessions.values()].map((s) => {
       const presence = world.presenceOf(s.userId);
       return {
@@ -180,8 +184,11 @@ export function controlRoutes(router: Router): void {
         for (const s of sessions) s.enqueueMalformed();
         return { status: 200, body: { kind: fault.kind, sessions: sessions.length } };
       }
+      case 'network-outage':
+        return { status: 200, body: { kind: fault.kind, ms: fault.ms, streamsCut: world.startNetworkOutage(fault.ms) } };
       case 'clear':
         world.latencyMs = 0;
+        world.endNetworkOutage();
         return { status: 200, body: { kind: fault.kind } };
     }
   });

@@ -106,13 +106,23 @@ export class IcwsServer {
     const origin = req.headers.origin;
     const cors = this.#cors(origin);
     let status = 0;
+    const icws = path.toLowerCase().startsWith('/icws');
+    if (icws && this.world.networkDown()) {
+      this.#cut(req, method, path);
+      return;
+    }
     try {
       if (method === 'OPTIONS') {
         status = this.#preflight(req, res, cors);
         return;
       }
-      if (this.world.latencyMs > 0 && path.toLowerCase().startsWith('/icws')) {
+      if (this.world.latencyMs > 0 && icws) {
         await new Promise<void>((resolve) => this.world.clock.setTimeout(resolve, this.world.latencyMs));
+        if (this.world.networkDown()) {
+          status = -1;
+          this.#cut(req, method, path);
+          return;
+        }
       }
       const match = this.router.match(method, path);
       if (match.kind === 'none') throw new HttpError(404, ErrorId.notFound, `There is no resource at ${method} ${path}.`);
@@ -147,8 +157,14 @@ export class IcwsServer {
     } catch (error) {
       status = this.#fail(req, res, cors, error);
     } finally {
-      if (!quiet(method, path) || status >= 400) this.world.log(`${this.role} ${method} ${path} -> ${status}`);
+      if (status >= 0 && (!quiet(method, path) || status >= 400)) this.world.log(`${this.role} ${method} ${path} -> ${status}`);
     }
+  }
+
+  /** A request lost to the `network-outage` fault: the connection drops without an answer. */
+  #cut(req: IncomingMessage, method: string, path: string): void {
+    if (!quiet(method, path)) this.world.log(`${this.role} ${method} ${path} -> cut (network outage)`);
+    req.socket.destroy();
   }
 
   #preflight(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): number {

@@ -148,6 +148,19 @@ export class Session {
     for (const item of pending) this.#write(stream, item);
   }
 
+  /**
+   * Cuts an open event stream (`network-outage` fault): the client sees its connection break,
+   * messages queue up again, the session stays live and its idle timer counts from now.
+   */
+  cutStream(): boolean {
+    const stream = this.#sse;
+    if (stream === null) return false;
+    this.#sse = null;
+    stream.cut();
+    this.touch();
+    return true;
+  }
+
   get hasSse(): boolean {
     return this.#sse !== null;
   }

@@ -47,6 +47,13 @@ export class SseStream {
     this.res.write(`data: ${data}\n\n`);
   }
 
+  /** Cuts the stream as a broken network would: the socket goes away without a proper end. */
+  cut(): void {
+    if (this.#closed) return;
+    this.#stop();
+    this.res.destroy();
+  }
+
   /** Ends the stream from the server side. */
   close(): void {
     if (this.#closed) return;

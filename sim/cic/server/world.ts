@@ -94,6 +94,8 @@ export class World implements TelephonyHost, TelephonyListener {
   readonly servers = new Map<ServerRole, string>();
   active: ServerRole = 'primary';
   latencyMs = 0;
+  /** Until when (simulator clock, epoch ms) every `/icws` connection is cut; null without an outage. */
+  outageUntil: number | null = null;
   readonly #tombstones = new Map<string, Tombstone>();
   /** Occupancy key → holder; `sessionId` null while an orphaned station waits for a reconnect. */
   readonly #stationHolders = new Map<string, { userId: string; sessionId: string | null }>();
@@ -635,6 +637,34 @@ export class World implements TelephonyHost, TelephonyListener {
     return { from, to, droppedSessions: sessions.length };
   }
 
+  /**
+   * Starts a network outage of `ms` on the simulator's clock: every open event stream is cut now,
+   * and until it ends every `/icws` request (both servers) loses its connection. Sessions stay
+   * live; only their own idle timeout can end them meanwhile. Returns the streams cut.
+   */
+  startNetworkOutage(ms: number): number {
+    this.outageUntil = this.clock.now() + ms;
+    let cut = 0;
+    for (const session of this.liveSessions()) if (session.cutStream()) cut++;
+    this.log(`network outage for ${ms} ms: ${cut} event stream(s) cut`);
+    return cut;
+  }
+
+  /** True while a network outage cuts `/icws` traffic. */
+  networkDown(): boolean {
+    if (this.outageUntil === null) return false;
+    if (this.clock.now() < this.outageUntil) return true;
+    this.outageUntil = null;
+    this.log('network outage over');
+    return false;
+  }
+
+  /** Ends a network outage early (`clear` fault). */
+  endNetworkOutage(): void {
+    if (this.outageUntil !== null) this.log('network outage cleared');
+    this.outageUntil = null;
+  }
+
   dropSessionsOf(userId: string): number {
     const sessions = this.sessionsOf(userId);
     for (const session of sessions) {
@@ -654,6 +684,7 @@ export class World implements TelephonyHost, TelephonyListener {
     this.engine.reset();
     this.active = 'primary';
     this.latencyMs = 0;
+    this.outageUntil = null;
     this.#resetPeople();
     this.log('reset');
   }
