@@ -3,6 +3,8 @@
  * the wire, so {@link normaliseAttributes} rewrites known names to the spelling below; unknown
  * (custom) attributes keep the spelling they arrived with.
  */
+import { ownValue, setOwn } from './own.js';
+
 export const Attr = {
   CallId: 'Eic_CallId',
   State: 'Eic_State',
@@ -49,7 +51,7 @@ const CANONICAL: Readonly<Record<string, Attr>> = Object.fromEntries(
 export function normaliseAttributes(attributes: Attributes): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(attributes)) {
-    out[CANONICAL[name.toLowerCase()] ?? name] = value;
+    setOwn(out, ownValue(CANONICAL, name.toLowerCase()) ?? name, value);
   }
   return out;
 }

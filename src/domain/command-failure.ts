@@ -5,10 +5,11 @@ import type { QueueObservation } from './observations.js';
 import { endSession } from './session/session-step.js';
 import type { SoftphoneState } from './softphone-state.js';
 import { reopenWrapUpPrompt } from './wrap-up/wrap-up-step.js';
+import { ownValue } from './own.js';
 
 function clearPending(state: SoftphoneState, interactionId: string | null): SoftphoneState {
   if (interactionId === null) return state;
-  const record = state.queue.byId[interactionId];
+  const record = ownValue(state.queue.byId, interactionId);
   if (record === undefined || record.pending === null) return state;
   return {
     ...state,

@@ -7,6 +7,7 @@ import { allocateRequestId, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { PENDING_TIMEOUT_MS } from '../interaction/controls.js';
 import type { DialArea, DialSource } from './dial-state.js';
+import { ownValue } from '../own.js';
 
 type Out = StepOutput;
 
@@ -93,7 +94,7 @@ function placeCall(
 
 /** Redials the remote number of a disconnected interaction (double-click on it). */
 export function redial(state: SoftphoneState, interactionId: string, out: Out): SoftphoneState {
-  const record = state.queue.byId[interactionId];
+  const record = ownValue(state.queue.byId, interactionId);
   if (record === undefined) return refuse(state, out, 'unknownInteraction', 'redial', interactionId);
   if (record.phase !== 'disconnected')
     return refuse(state, out, 'forbidden', 'notDisconnected', interactionId);

@@ -2,6 +2,7 @@ import { displayName } from '../name-rule.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import { statusKey, type StatusUntil } from '../status/status-state.js';
 import type { DirectoryEntry } from './directory-state.js';
+import { ownValue } from '../own.js';
 
 /** Whether an entry matches a directory search: the start of a name (any part) or an extension. */
 export function matchesDirectorySearch(entry: DirectoryEntry, search: string): boolean {
@@ -44,8 +45,8 @@ export function selectDirectory(state: SoftphoneState): {
   const rows = d.entries
     .filter((e) => matchesDirectorySearch(e, d.search))
     .map((e): DirectoryRow => {
-      const presence = e.userId === null ? undefined : d.presence[e.userId.toLowerCase()];
-      const status = presence === undefined ? undefined : state.status.catalog[statusKey(presence.statusId)];
+      const presence = e.userId === null ? undefined : ownValue(d.presence, e.userId.toLowerCase());
+      const status = presence === undefined ? undefined : ownValue(state.status.catalog, statusKey(presence.statusId));
       return {
         entryId: e.entryId,
         userId: e.userId,

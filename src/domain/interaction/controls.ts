@@ -6,6 +6,7 @@ import { statusKey } from '../status/status-state.js';
 import type { CommandOp, InteractionRecord } from './interaction-state.js';
 import { recordingBy, snippetActive } from './recording.js';
 import { securePauseView } from './secure-pause.js';
+import { ownValue } from '../own.js';
 
 /** The call controls of the selected interaction. */
 export const Control = {
@@ -125,7 +126,7 @@ export function connectedCalls(state: SoftphoneState): readonly InteractionRecor
 
 function inForwardStatus(state: SoftphoneState): boolean {
   const mine = state.status.mine;
-  return mine !== null && (state.status.catalog[statusKey(mine.statusId)]?.isForwardStatus ?? false);
+  return mine !== null && (ownValue(state.status.catalog, statusKey(mine.statusId))?.isForwardStatus ?? false);
 }
 
 /** State-level rules once a control may show: enabled, or disabled with a reason. */
@@ -203,7 +204,7 @@ export function selectControls(
   state: SoftphoneState,
   interactionId: string | null = state.queue.selectedId,
 ): Readonly<Record<Control, ControlState>> {
-  const record = interactionId === null ? null : (state.queue.byId[interactionId] ?? null);
+  const record = interactionId === null ? null : (ownValue(state.queue.byId, interactionId) ?? null);
   const entries = Object.values(Control).map((c) => [c, controlState(state, record, c)] as const);
   return Object.fromEntries(entries) as Record<Control, ControlState>;
 }

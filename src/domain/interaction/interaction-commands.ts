@@ -10,6 +10,7 @@ import { stepWrapUpInput } from '../wrap-up/wrap-up-step.js';
 import { controlState, type Control } from './controls.js';
 import type { CommandOp, InteractionRecord } from './interaction-state.js';
 import { recordingBy } from './recording.js';
+import { hasOwn, ownValue } from '../own.js';
 
 type Out = StepOutput;
 
@@ -21,7 +22,7 @@ function setPending(
 ): SoftphoneState {
   const byId = { ...state.queue.byId };
   for (const id of ids) {
-    const record = byId[id];
+    const record = ownValue(byId, id);
     if (record !== undefined) byId[id] = { ...record, ...patch, pending: { op, at: state.now } };
   }
   return { ...state, queue: { ...state.queue, byId } };
@@ -39,7 +40,7 @@ function command(
   out: Out,
   make: (r: InteractionRecord) => Effect,
 ): SoftphoneState {
-  const record = state.queue.byId[id];
+  const record = ownValue(state.queue.byId, id);
   if (record === undefined) return refuse(state, out, 'unknownInteraction', control, id);
   const c = controlState(state, record, control);
   if (c.availability !== 'enabled')
@@ -55,8 +56,8 @@ function conference(
   out: Out,
 ): SoftphoneState {
   const { targetId, droppedId } = input;
-  const target = state.queue.byId[targetId];
-  const dropped = state.queue.byId[droppedId];
+  const target = ownValue(state.queue.byId, targetId);
+  const dropped = ownValue(state.queue.byId, droppedId);
   if (target === undefined || dropped === undefined)
     return refuse(
       state,
@@ -91,11 +92,11 @@ export function stepInteractionIntent(
     return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
   switch (input.kind) {
     case 'intent.select':
-      if (!(input.interactionId in state.queue.byId))
+      if (!hasOwn(state.queue.byId, input.interactionId))
         return refuse(state, out, 'unknownInteraction', 'select', input.interactionId);
       return { ...state, queue: { ...state.queue, selectedId: input.interactionId } };
     case 'intent.activate': {
-      const record = state.queue.byId[input.interactionId];
+      const record = ownValue(state.queue.byId, input.interactionId);
       if (record === undefined)
         return refuse(state, out, 'unknownInteraction', 'activate', input.interactionId);
       const selected = { ...state, queue: { ...state.queue, selectedId: record.id } };

@@ -5,6 +5,7 @@ import { formatDuration } from '../wire-time.js';
 import { isConference } from './alerting.js';
 import { stateClass, type StateClass } from './interaction-phase.js';
 import type { InteractionPhase, InteractionRecord } from './interaction-state.js';
+import { ownValue } from '../own.js';
 
 /** One row of My Interactions. */
 export interface InteractionRow {
@@ -38,7 +39,7 @@ function durationOf(state: SoftphoneState, r: InteractionRecord): number {
 
 function row(state: SoftphoneState, r: InteractionRecord): InteractionRow {
   const a = r.attributes;
-  const members = Object.values(state.queue.byId).filter((m) => m.conferenceParentId === r.id);
+  const members = Object.values(state.queue.byId).filter((m) => m.conferenceParentId === r.id && m.id !== r.id);
   const direction = attr(a, Attr.Direction).trim().toUpperCase();
   const durationMs = durationOf(state, r);
   return {
@@ -71,23 +72,31 @@ function row(state: SoftphoneState, r: InteractionRecord): InteractionRow {
  */
 export function selectInteractions(state: SoftphoneState): readonly InteractionRow[] {
   const records = state.queue.order
-    .map((id) => state.queue.byId[id])
+    .map((id) => ownValue(state.queue.byId, id))
     .filter((r): r is InteractionRecord => r !== undefined);
   const byRank = (r: InteractionRecord): number => (r.phase === 'disconnected' ? 1 : 0);
-  const roots = records.filter(
-    (r) => r.conferenceParentId === null || !(r.conferenceParentId in state.queue.byId),
-  );
+  // A member follows its conference only when that conference is itself a root: a record naming
+  // itself, a missing record or another member as its parent (cycles too) is shown as a root.
+  const parentOf = (r: InteractionRecord): InteractionRecord | undefined =>
+    r.conferenceParentId === null || r.conferenceParentId === r.id
+      ? undefined
+      : ownValue(state.queue.byId, r.conferenceParentId);
+  const isRoot = (r: InteractionRecord): boolean => {
+    const parent = parentOf(r);
+    return parent === undefined || parentOf(parent) !== undefined;
+  };
+  const roots = records.filter(isRoot);
   const ordered = [...roots].sort((a, b) => byRank(a) - byRank(b));
   return ordered.flatMap((root) => [
     row(state, root),
-    ...records.filter((m) => m.conferenceParentId === root.id).map((m) => row(state, m)),
+    ...records.filter((m) => m.id !== root.id && m.conferenceParentId === root.id && !isRoot(m)).map((m) => row(state, m)),
   ]);
 }
 
 /** The interaction the alert bar offers (the newest alerting one), or `null`. */
 export function selectAlerting(state: SoftphoneState): InteractionRow | null {
   const alerting = state.queue.order
-    .map((id) => state.queue.byId[id])
+    .map((id) => ownValue(state.queue.byId, id))
     .filter((r): r is InteractionRecord => r?.phase === 'alerting');
   const newest = alerting[alerting.length - 1];
   return newest === undefined ? null : row(state, newest);

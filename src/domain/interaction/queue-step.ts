@@ -9,6 +9,7 @@ import { crmInteraction, raiseAlert, screenPopOnce } from './alerting.js';
 import type { InteractionRecord, QueueArea } from './interaction-state.js';
 import { mergeInteraction, type MergeResult } from './merge-interaction.js';
 import { notificationsFor } from './transitions.js';
+import { hasOwn, ownValue, setOwn } from '../own.js';
 
 type Out = StepOutput;
 
@@ -57,10 +58,10 @@ function notify(state: SoftphoneState, result: MergeResult, out: Out): Softphone
 
 /** Keeps the selection useful: a new live interaction is selected when nothing live is. */
 export function autoSelect(queue: QueueArea): QueueArea {
-  const selected = queue.selectedId === null ? undefined : queue.byId[queue.selectedId];
+  const selected = queue.selectedId === null ? undefined : ownValue(queue.byId, queue.selectedId);
   if (selected !== undefined && selected.phase !== 'disconnected') return queue;
   const live = queue.order
-    .map((id) => queue.byId[id])
+    .map((id) => ownValue(queue.byId, id))
     .find(
       (r): r is InteractionRecord =>
         r !== undefined && r.phase !== 'disconnected' && r.conferenceParentId === null,
@@ -80,17 +81,17 @@ function apply(
   const byId: Record<string, InteractionRecord> = { ...state.queue.byId };
   let order = [...state.queue.order];
   for (const { item, mode } of upserts) {
-    const result = mergeInteraction(byId[item.interactionId] ?? null, item, mode, state.now, skew, out);
+    const result = mergeInteraction(ownValue(byId, item.interactionId) ?? null, item, mode, state.now, skew, out);
     if (result === null) continue;
-    if (!(item.interactionId in byId)) order.push(item.interactionId);
-    byId[item.interactionId] = result.record;
+    if (!hasOwn(byId, item.interactionId)) order.push(item.interactionId);
+    setOwn(byId, item.interactionId, result.record);
     results.push(result);
   }
-  const gone = new Set(removals.filter((id) => id in byId));
+  const gone = new Set(removals.filter((id) => hasOwn(byId, id)));
   order = order.filter((id) => !gone.has(id));
   const kept = Object.fromEntries(
     order
-      .map((id) => [id, byId[id]] as const)
+      .map((id) => [id, ownValue(byId, id)] as const)
       .filter((e): e is [string, InteractionRecord] => e[1] !== undefined),
   );
   let next = withQueue(state, { byId: kept, order });
@@ -125,15 +126,15 @@ export function stepQueueMessage(
       if (!state.queue.snapshotReceived) out.report('deltaBeforeSnapshot');
       const upserts: Upsert[] = [];
       for (const item of input.added) {
-        if (item.interactionId in known) out.report('duplicateAdd', null, item.interactionId);
+        if (hasOwn(known, item.interactionId)) out.report('duplicateAdd', null, item.interactionId);
         upserts.push({ item, mode: 'merge' });
       }
       for (const item of input.changed) {
-        if (item.interactionId in known || upserts.some((u) => u.item.interactionId === item.interactionId))
+        if (hasOwn(known, item.interactionId) || upserts.some((u) => u.item.interactionId === item.interactionId))
           upserts.push({ item, mode: 'merge' });
         else out.report('unknownInteraction', 'changed', item.interactionId);
       }
-      for (const id of input.removed) if (!(id in known)) out.report('unknownInteraction', 'removed', id);
+      for (const id of input.removed) if (!hasOwn(known, id)) out.report('unknownInteraction', 'removed', id);
       return apply(state, upserts, input.removed, out);
     }
     default:

@@ -3,6 +3,7 @@ import { sessionInfo } from '../session/session-state.js';
 import type { SoftphoneState } from '../softphone-state.js';
 import { parseWireTime } from '../wire-time.js';
 import type { InteractionRecord } from './interaction-state.js';
+import { ownValue } from '../own.js';
 
 /** A secure pause's countdown. */
 export interface SecurePauseView {
@@ -32,6 +33,6 @@ export function securePauseView(state: SoftphoneState, record: InteractionRecord
 
 /** The countdown for an interaction (`null` when unknown). */
 export function selectSecurePause(state: SoftphoneState, interactionId: string): SecurePauseView | null {
-  const record = state.queue.byId[interactionId];
+  const record = ownValue(state.queue.byId, interactionId);
   return record === undefined ? null : securePauseView(state, record);
 }

@@ -3,6 +3,7 @@ import type { SoftphoneState } from '../softphone-state.js';
 import { formatDuration } from '../wire-time.js';
 import { isSelectable, serverNow } from './status-step.js';
 import { statusKey, type StatusMessage, type StatusUntil } from './status-state.js';
+import { ownValue } from '../own.js';
 
 /** The status bar: current status, time in it, details, and whether a change is on its way. */
 export interface StatusBarView {
@@ -21,7 +22,7 @@ export interface StatusBarView {
 export function selectStatusBar(state: SoftphoneState): StatusBarView | null {
   const mine = state.status.mine;
   if (mine === null) return null;
-  const message = state.status.catalog[statusKey(mine.statusId)];
+  const message = ownValue(state.status.catalog, statusKey(mine.statusId));
   const elapsed = mine.changedAt === null ? 0 : serverNow(state) - mine.changedAt;
   return {
     statusId: mine.statusId,
@@ -68,7 +69,7 @@ export function selectStatusChoices(
 ): { readonly favourites: readonly StatusChoice[]; readonly list: readonly StatusChoice[] } {
   const needle = search.trim().toLowerCase();
   const selectable = state.status.order
-    .map((k) => state.status.catalog[k])
+    .map((k) => ownValue(state.status.catalog, k))
     .filter((s): s is StatusMessage => s !== undefined && isSelectable(state.status, s));
   const list = selectable
     .filter((s) => needle === '' || s.messageText.toLowerCase().includes(needle))
@@ -91,11 +92,11 @@ export interface StatusDetailsView {
 /** The details form for `statusId`, or `null` for an unknown status. */
 export function selectStatusDetails(state: SoftphoneState, statusId: string): StatusDetailsView | null {
   const key = statusKey(statusId);
-  const status = state.status.catalog[key];
+  const status = ownValue(state.status.catalog, key);
   if (status === undefined) return null;
   const mine = state.status.mine;
   const isCurrent = mine !== null && statusKey(mine.statusId) === key;
-  const previous = state.status.previous[key];
+  const previous = ownValue(state.status.previous, key);
   const notes = isCurrent ? mine.notes : (previous?.notes ?? '');
   const forward =
     isCurrent && mine.forwardNumber !== '' ? mine.forwardNumber : (previous?.forwardNumber ?? '');

@@ -7,6 +7,7 @@ import { currentUserId, savePrefs, type SoftphoneState } from '../softphone-stat
 import { refuse, type StepOutput } from '../step-output.js';
 import { stepActivationInput } from '../activation/activation-step.js';
 import { statusKey, type StatusArea, type StatusMessage, type UserStatus } from './status-state.js';
+import { ownValue, setOwn } from '../own.js';
 
 type Out = StepOutput;
 
@@ -52,7 +53,7 @@ function userStatuses(
   for (const update of input.statuses) {
     const key = update.userId.toLowerCase();
     if (key === me) mine = mergeUserStatus(input.isDelta ? mine : null, update, now);
-    presence[key] = mergeUserStatus(input.isDelta ? (presence[key] ?? null) : null, update, now);
+    setOwn(presence, key, mergeUserStatus(input.isDelta ? (ownValue(presence, key) ?? null) : null, update, now));
   }
   const pending = state.status.pending;
   const confirmed =
@@ -77,7 +78,7 @@ function setStatus(
   const userId = currentUserId(state);
   if (userId === null || state.session.current.phase !== 'active')
     return refuse(state, out, 'ignoredInPhase', state.session.current.phase);
-  const status = state.status.catalog[statusKey(input.statusId)];
+  const status = ownValue(state.status.catalog, statusKey(input.statusId));
   if (status === undefined) return refuse(state, out, 'invalid', 'unknownStatus');
   if (!isSelectable(state.status, status)) return refuse(state, out, 'forbidden', 'statusNotSelectable');
   const forwardNumber = input.forwardNumber?.trim() ?? '';
@@ -119,12 +120,12 @@ function catalog(
   }
   for (const message of input.upserted) {
     const key = statusKey(message.statusId);
-    entries[key] = message;
+    setOwn(entries, key, message);
     if (!order.includes(key)) order.push(key);
   }
   const kept = Object.fromEntries(
     order
-      .map((k) => [k, entries[k]] as const)
+      .map((k) => [k, ownValue(entries, k)] as const)
       .filter((e): e is [string, StatusMessage] => e[1] !== undefined),
   );
   return withStatus(state, { catalog: kept, order });
@@ -140,7 +141,7 @@ export function stepStatusInput(
     case 'intent.setStatus':
       return setStatus(state, input, out);
     case 'intent.toggleFavourite': {
-      const status = state.status.catalog[statusKey(input.statusId)];
+      const status = ownValue(state.status.catalog, statusKey(input.statusId));
       if (status === undefined) return refuse(state, out, 'invalid', 'unknownStatus');
       const key = statusKey(status.statusId);
       const favourites = state.prefs.value.favourites;

@@ -12,6 +12,7 @@ import {
   type TransferArea,
   type TransferTarget,
 } from './transfer-state.js';
+import { ownValue } from '../own.js';
 
 type Out = StepOutput;
 
@@ -20,7 +21,7 @@ function withTransfer(state: SoftphoneState, patch: Partial<TransferArea>): Soft
 }
 
 function allowed(state: SoftphoneState, id: string, control: Control, out: Out): boolean {
-  const record = state.queue.byId[id];
+  const record = ownValue(state.queue.byId, id);
   if (record === undefined) {
     out.report('unknownInteraction', control, id);
     return false;
@@ -48,7 +49,7 @@ function targetProblem(target: TransferTarget): string | null {
 }
 
 function markPending(state: SoftphoneState, id: string): SoftphoneState {
-  const record = state.queue.byId[id];
+  const record = ownValue(state.queue.byId, id);
   if (record === undefined) return state;
   return {
     ...state,
@@ -104,10 +105,10 @@ export function syncConsult(state: SoftphoneState): SoftphoneState {
   const consult = state.transfer.consult;
   if (consult === null) return state;
   const byId = state.queue.byId;
-  const original = byId[consult.interactionId];
+  const original = ownValue(byId, consult.interactionId);
   let over = original === undefined || original.phase === 'disconnected';
   if (!over && consult.status !== 'starting') {
-    const leg = byId[consult.consultInteractionId];
+    const leg = ownValue(byId, consult.consultInteractionId);
     // The leg may not have arrived yet right after the consult started; only an ended leg counts.
     over = leg !== undefined && leg.phase === 'disconnected';
   }

@@ -8,6 +8,7 @@ import { hasLicence, Licence } from '../rights.js';
 import { currentUserId, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import type { WrapUpArea, WrapUpCode, WrapUpPrompt } from './wrap-up-state.js';
+import { ownValue } from '../own.js';
 
 type Out = StepOutput;
 
@@ -17,7 +18,7 @@ function withWrapUp(state: SoftphoneState, patch: Partial<WrapUpArea>): Softphon
 
 /** The codes configured for a workgroup (empty when none or unknown), sorted by description. */
 export function codesFor(state: SoftphoneState, workgroup: string): readonly WrapUpCode[] {
-  return state.wrapUp.codesByWorkgroup[workgroup.trim().toLowerCase()] ?? [];
+  return ownValue(state.wrapUp.codesByWorkgroup, workgroup.trim().toLowerCase()) ?? [];
 }
 
 /**
