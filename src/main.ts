@@ -18,6 +18,7 @@ import {
   type Store,
 } from './domain/index.js';
 import { startRuntime, type Runtime } from './app/runtime.js';
+import { createCrmWiring } from './app/crm-wiring.js';
 import {
   browserClock,
   createBrowserNotifier,
@@ -62,6 +63,7 @@ export class CicSoftphoneApp extends HTMLElement {
         singleSignOn: popupSingleSignOn(window),
       });
     });
+    const crm = createCrmWiring(window, log);
     const runtime = startRuntime({
       store,
       clock: browserClock,
@@ -69,11 +71,13 @@ export class CicSoftphoneApp extends HTMLElement {
         cic,
         storage: createLocalStoragePort(window.localStorage, log),
         notifier: createBrowserNotifier(window),
+        ...(crm === null ? {} : { crm: crm.port }),
       },
       log,
     });
     this.#store = store;
     this.#runtime = runtime;
+    void crm?.start(runtime.dispatch);
 
     const panel = document.createElement('cic-softphone') as HTMLElement & { store: Store };
     panel.store = store;
