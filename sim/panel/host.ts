@@ -1,10 +1,12 @@
 /**
  * Serves the built panel the way Salesforce would host it, on its own origin: `/` is a standalone
- * page (the panel alone, pointed at a CIC server), `/softphone.js` the entry module and
+ * page (the panel alone, pointed at a CIC server), `/adapter.html` the page the console emulator
+ * frames (as the Visualforce page is framed in Salesforce), `/softphone.js` the entry module and
  * `/chunks/*.js` the chunks it loads, all from `dist/` (with their source maps). Nothing else under
  * `dist/` or outside it is reachable: names are matched against a strict pattern first.
  */
 import { readFile } from 'node:fs/promises';
+import { adapterPage } from './adapter-page.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve as resolvePath, sep } from 'node:path';
@@ -68,6 +70,12 @@ export async function startPanelHost(options: PanelHostOptions): Promise<PanelHo
     const path = new URL(request.url ?? '/', 'http://panel').pathname;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/adapter.html') {
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(adapterPage(new URL(request.url ?? '/', 'http://panel').searchParams.get('lang') ?? 'en-us'));
       return;
     }
     if (path === '/' || path === '/index.html') {
