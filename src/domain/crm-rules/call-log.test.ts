@@ -280,3 +280,19 @@ describe('conference logs', () => {
     assert.equal(selectCallLog(conf.state, '1')?.conference, true);
   });
 });
+
+describe('state identity', () => {
+  it('changes no state on a clock tick when nothing is due', () => {
+    const r = connected();
+    const settled = run(r.state, confirm(r.state, saves(r)[0]?.seq ?? -1));
+    const tick = run(settled.state, { kind: 'clock.tick', now: T0 + 6000 });
+    assert.equal(tick.state.crm, settled.state.crm);
+    assert.deepEqual(tick.effects, []);
+  });
+  it('forgets finished logs outside Salesforce after the default window', () => {
+    const r = run(loggedOn(), added('1', inbound('C', CONNECTED_CAPS), T0 + 1000), removed(['1'], T0 + 2000));
+    assert.notEqual(selectCallLog(r.state, '1'), null);
+    const later = run(r.state, { kind: 'clock.tick', now: T0 + 2000 + 120_000 });
+    assert.equal(selectCallLog(later.state, '1'), null);
+  });
+});

@@ -19,7 +19,7 @@ import { refuse, type StepOutput } from '../step-output.js';
 import { stepDialInput } from '../dial/dial-step.js';
 import { crmInteraction, isConference } from '../interaction/alerting.js';
 import type { InteractionRecord } from '../interaction/interaction-state.js';
-import type { CrmSettings } from './crm-config.js';
+import { DEFAULT_EDIT_WINDOW_MS, type CrmSettings } from './crm-config.js';
 import { associationsOf, mergeRecords, sameId, type CrmRecord } from './crm-records.js';
 import type { CallLog, ClickToDialState, CrmArea, OutboxEntry, UtilityItem } from './crm-state.js';
 import { callLogSubject, desiredTaskFields, isEditable, mappedFields, taskWrite } from './call-log.js';
@@ -140,7 +140,8 @@ function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord,
   }
   const dialing = state.crm.dialing;
   if (dialing !== null && dialing.interactionId === record.id) next = associate(next, dialing.names, dialing.related, 'ifEmpty');
-  return next;
+  // Unchanged logs keep their identity, so a step that changes nothing changes no state.
+  return JSON.stringify(next) === JSON.stringify(log) ? log : next;
 }
 
 function retryDelay(attempts: number): number {
@@ -251,7 +252,9 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
     Object.entries(next.crm.logs).filter(([id, log]) => {
       if (next.queue.byId[id] !== undefined || next.crm.outbox[id] !== undefined) return true;
       if (log.connectedAt === null) return false;
-      return settings === null || isEditable(log, settings.callLog, next.now);
+      // Before Open CTI answers (or outside Salesforce) a finished log waits one default window.
+      if (settings === null) return log.disconnectedAt === null || next.now < log.disconnectedAt + DEFAULT_EDIT_WINDOW_MS;
+      return isEditable(log, settings.callLog, next.now);
     }),
   );
   if (Object.keys(logs).length !== Object.keys(next.crm.logs).length) next = withCrm(next, { logs });
