@@ -296,3 +296,17 @@ describe('state identity', () => {
     assert.equal(selectCallLog(later.state, '1'), null);
   });
 });
+
+describe('wire-named keys', () => {
+  it('treats ids and workgroups such as "constructor" and "__proto__" as plain keys', () => {
+    const r = run(
+      loggedOn(),
+      ready(),
+      added('constructor', inbound('C', CONNECTED_CAPS, { Eic_WorkgroupName: 'constructor', Eic_WrapUpCode: 'W9' }), T0 + 1000),
+      added('__proto__', inbound('C', CONNECTED_CAPS), T0 + 1000),
+    );
+    assert.equal(selectCallLog(r.state, 'constructor')?.disposition, 'W9');
+    assert.equal(saves(r).filter((e) => e.interactionId === 'constructor').length, 1);
+    assert.equal(saves(r).filter((e) => e.interactionId === '__proto__').length, 1);
+  });
+});

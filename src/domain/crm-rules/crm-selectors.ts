@@ -8,6 +8,7 @@ import type { CrmRecord } from './crm-records.js';
 import type { CallLog, CrmSettingProblem, UtilityItem } from './crm-state.js';
 import { crmSettings } from './crm-step.js';
 import type { CallType } from './screen-pop.js';
+import { own } from './own.js';
 
 export interface CallLogView {
   readonly interactionId: string;
@@ -51,7 +52,7 @@ export interface CrmStatusView {
 
 function view(state: SoftphoneState, log: CallLog): CallLogView {
   const settings = crmSettings(state.crm);
-  const entry = state.crm.outbox[log.interactionId];
+  const entry = own(state.crm.outbox, log.interactionId);
   const until = settings === null ? null : editableUntil(log, settings.callLog);
   let save: CallLogView['save'];
   if (settings !== null && !settings.callLog.enabled) save = { status: 'disabled' };
@@ -93,13 +94,13 @@ function view(state: SoftphoneState, log: CallLog): CallLogView {
 export function selectCallLogs(state: SoftphoneState): readonly CallLogView[] {
   const ids = [...state.queue.order, ...Object.keys(state.crm.logs).filter((id) => !state.queue.order.includes(id))];
   return ids.flatMap((id) => {
-    const log = state.crm.logs[id];
+    const log = own(state.crm.logs, id);
     return log === undefined ? [] : [view(state, log)];
   });
 }
 
 export function selectCallLog(state: SoftphoneState, interactionId: string): CallLogView | null {
-  const log = state.crm.logs[interactionId];
+  const log = own(state.crm.logs, interactionId);
   return log === undefined ? null : view(state, log);
 }
 

@@ -24,6 +24,7 @@ import { associationsOf, mergeRecords, sameId, type CrmRecord } from './crm-reco
 import type { CallLog, ClickToDialState, CrmArea, OutboxEntry, UtilityItem } from './crm-state.js';
 import { callLogSubject, desiredTaskFields, isEditable, mappedFields, taskWrite } from './call-log.js';
 import { callTypeOf } from './screen-pop.js';
+import { own } from './own.js';
 
 type Out = StepOutput;
 
@@ -96,7 +97,7 @@ function associate(log: CallLog, names: readonly CrmRecord[], related: readonly 
 
 function wrapUpLabel(state: SoftphoneState, record: InteractionRecord, codeId: string): string {
   const workgroup = attr(record.attributes, Attr.WorkgroupName).toLowerCase();
-  const lists = [state.wrapUp.codesByWorkgroup[workgroup] ?? [], ...Object.values(state.wrapUp.codesByWorkgroup)];
+  const lists = [own(state.wrapUp.codesByWorkgroup, workgroup) ?? [], ...Object.values(state.wrapUp.codesByWorkgroup)];
   for (const codes of lists) {
     const code = codes.find((c) => c.id === codeId);
     if (code !== undefined) return code.label;
@@ -134,7 +135,7 @@ function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord,
   }
   if (parent) {
     for (const member of Object.values(state.queue.byId)) {
-      const memberLog = member.conferenceParentId === record.id ? state.crm.logs[member.id] : undefined;
+      const memberLog = member.conferenceParentId === record.id ? own(state.crm.logs, member.id) : undefined;
       if (memberLog !== undefined) next = associate(next, memberLog.names, memberLog.related, 'ifEmpty');
     }
   }
@@ -151,7 +152,7 @@ function retryDelay(attempts: number): number {
 /** Sends the next Task write for a log if one is due. */
 function flush(state: SoftphoneState, log: CallLog, settings: CrmSettings, out: Out): SoftphoneState {
   if (!settings.callLog.enabled || log.connectedAt === null) return state;
-  const entry = state.crm.outbox[log.interactionId];
+  const entry = own(state.crm.outbox, log.interactionId);
   if (entry !== undefined && entry.status === 'sending') return state;
   if (entry !== undefined && entry.retryAt !== null && entry.retryAt > state.now) return state;
   const create = log.taskId === null;
@@ -187,7 +188,7 @@ function desiredUtility(state: SoftphoneState): UtilityItem {
 
 function clickToDialDone(state: SoftphoneState, dialing: ClickToDialState): boolean {
   if (dialing.interactionId !== null) {
-    const record = state.queue.byId[dialing.interactionId];
+    const record = own(state.queue.byId, dialing.interactionId);
     if (record !== undefined) return record.phase === 'connected' || record.phase === 'held' || record.phase === 'disconnected';
   }
   return state.now - dialing.at > CLICK_TO_DIAL_GUARD_MS;
@@ -215,8 +216,8 @@ function observeOthers(state: SoftphoneState, input: Input): SoftphoneState {
       });
     }
     case 'obs.wrapUp.assigned': {
-      const log = state.crm.logs[input.interactionId];
-      const record = state.queue.byId[input.interactionId];
+      const log = own(state.crm.logs, input.interactionId);
+      const record = own(state.queue.byId, input.interactionId);
       if (log === undefined || record === undefined) return state;
       return setLog(state, { ...log, disposition: wrapUpLabel(state, record, input.codeId) });
     }
@@ -233,14 +234,14 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
   let next = observeOthers(state, input);
   const settings = crmSettings(next.crm);
   for (const id of next.queue.order) {
-    const record = next.queue.byId[id];
+    const record = own(next.queue.byId, id);
     if (record === undefined) continue;
-    const log = next.crm.logs[id] ?? newLog(record);
+    const log = own(next.crm.logs, id) ?? newLog(record);
     const synced = syncLog(next, log, record, settings);
-    if (synced !== next.crm.logs[id]) next = setLog(next, synced);
+    if (synced !== own(next.crm.logs, id)) next = setLog(next, synced);
   }
   for (const log of Object.values(next.crm.logs)) {
-    if (next.queue.byId[log.interactionId] === undefined && log.connectedAt !== null && log.disconnectedAt === null) {
+    if (own(next.queue.byId, log.interactionId) === undefined && log.connectedAt !== null && log.disconnectedAt === null) {
       next = setLog(next, { ...log, disconnectedAt: next.now });
     }
   }
@@ -250,7 +251,7 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
   }
   const logs = Object.fromEntries(
     Object.entries(next.crm.logs).filter(([id, log]) => {
-      if (next.queue.byId[id] !== undefined || next.crm.outbox[id] !== undefined) return true;
+      if (own(next.queue.byId, id) !== undefined || own(next.crm.outbox, id) !== undefined) return true;
       if (log.connectedAt === null) return false;
       // Before Open CTI answers (or outside Salesforce) a finished log waits one default window.
       if (settings === null) return log.disconnectedAt === null || next.now < log.disconnectedAt + DEFAULT_EDIT_WINDOW_MS;
@@ -272,7 +273,7 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
 
 function liveLogs(state: SoftphoneState): CallLog[] {
   return Object.values(state.crm.logs).filter((log) => {
-    const record = state.queue.byId[log.interactionId];
+    const record = own(state.queue.byId, log.interactionId);
     return record !== undefined && record.phase !== 'disconnected';
   });
 }
@@ -293,11 +294,11 @@ function clickToDial(state: SoftphoneState, input: Extract<CrmObservation, { kin
 }
 
 function saved(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'obs.crm.logSaved' }>, out: Out): SoftphoneState {
-  const entry = state.crm.outbox[input.interactionId];
+  const entry = own(state.crm.outbox, input.interactionId);
   if (entry === undefined || entry.seq !== input.seq) return refuse(state, out, 'stale', 'logSaved', input.interactionId);
   const { [input.interactionId]: _done, ...outbox } = state.crm.outbox;
   let next = withCrm(state, { outbox });
-  const log = next.crm.logs[input.interactionId];
+  const log = own(next.crm.logs, input.interactionId);
   if (log === undefined) return next;
   const taskId = log.taskId ?? input.taskId;
   const updated: CallLog = { ...log, taskId, confirmed: { ...log.confirmed, ...entry.fields } };
@@ -306,7 +307,7 @@ function saved(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'ob
 }
 
 function failed(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'obs.crm.logFailed' }>, out: Out): SoftphoneState {
-  const entry = state.crm.outbox[input.interactionId];
+  const entry = own(state.crm.outbox, input.interactionId);
   if (entry === undefined || entry.seq !== input.seq) return refuse(state, out, 'stale', 'logFailed', input.interactionId);
   const attempts = entry.attempts + 1;
   const failedEntry: OutboxEntry = { ...entry, status: 'failed', attempts, error: input.message, retryAt: state.now + retryDelay(attempts) };
@@ -321,8 +322,8 @@ export function stepCrmObservation(state: SoftphoneState, input: CrmObservation,
     case 'obs.crm.unavailable':
       return withCrm(state, { connection: { phase: 'unavailable', reason: input.reason } });
     case 'obs.crm.matches': {
-      const record = state.queue.byId[input.interactionId];
-      const log = state.crm.logs[input.interactionId] ?? (record === undefined ? undefined : newLog(record));
+      const record = own(state.queue.byId, input.interactionId);
+      const log = own(state.crm.logs, input.interactionId) ?? (record === undefined ? undefined : newLog(record));
       if (log === undefined) return refuse(state, out, 'unknownInteraction', 'matches', input.interactionId);
       const names: CrmRecord[] = [];
       const related: CrmRecord[] = [];
@@ -360,7 +361,7 @@ function knows(list: readonly CrmRecord[], id: string): boolean {
 /** Steps call-log and click-to-dial intents. */
 export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out): SoftphoneState {
   if (input.kind === 'intent.clickToDial.advanced') return withCrm(state, { advancedDial: input.open, prefill: input.open ? state.crm.prefill : null });
-  const log = state.crm.logs[input.interactionId];
+  const log = own(state.crm.logs, input.interactionId);
   if (log === undefined) return refuse(state, out, 'unknownInteraction', input.kind, input.interactionId);
   const settings = crmSettings(state.crm);
   switch (input.kind) {
@@ -379,12 +380,12 @@ export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out)
       return setLog(state, next);
     }
     case 'intent.callLog.retry': {
-      const entry = state.crm.outbox[input.interactionId];
+      const entry = own(state.crm.outbox, input.interactionId);
       if (entry === undefined || entry.status !== 'failed') return refuse(state, out, 'ignoredInPhase', 'notFailed', input.interactionId);
       return withCrm(state, { outbox: { ...state.crm.outbox, [input.interactionId]: { ...entry, retryAt: state.now } } });
     }
     case 'intent.callLog.open': {
-      if (log.taskId !== null && state.crm.outbox[input.interactionId] === undefined) {
+      if (log.taskId !== null && own(state.crm.outbox, input.interactionId) === undefined) {
         out.emit({ kind: 'crm.openRecord', recordId: log.taskId });
         return state;
       }
@@ -399,7 +400,7 @@ export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out)
 export function openSavedTasks(state: SoftphoneState, out: Out): SoftphoneState {
   let next = state;
   for (const log of Object.values(state.crm.logs)) {
-    if (!log.openWhenSaved || log.taskId === null || state.crm.outbox[log.interactionId] !== undefined) continue;
+    if (!log.openWhenSaved || log.taskId === null || own(state.crm.outbox, log.interactionId) !== undefined) continue;
     out.emit({ kind: 'crm.openRecord', recordId: log.taskId });
     next = setLog(next, { ...log, openWhenSaved: false });
   }
