@@ -8,16 +8,9 @@
  * `server` fixes the CIC server (the log-on form then hides the field); without it the agent types
  * one. Inside Salesforce the call-center settings supply it instead (see the CRM wiring).
  */
-import {
-  createStore,
-  defaultPanelConfig,
-  initialSoftphoneState,
-  step,
-  type Input,
-  type SoftphoneState,
-  type Store,
-} from './domain/index.js';
-import { startRuntime, type Runtime } from './app/runtime.js';
+import { defaultPanelConfig, type Input, type SoftphoneState, type Store } from './domain/index.js';
+import { startBrowserTabs, type SessionSharing, type Tabs } from './app/tabs/index.js';
+import type { IcwsCicPort, SharedCicSession } from './cic/port.js';
 import { createCrmWiring } from './app/crm-wiring.js';
 import {
   browserClock,
@@ -39,7 +32,7 @@ function log(line: string): void {
 
 export class CicSoftphoneApp extends HTMLElement {
   #store: Store<SoftphoneState, Input> | null = null;
-  #runtime: Runtime | null = null;
+  #runtime: Tabs | null = null;
   #teardown: (() => void)[] = [];
 
   /** The running store (tests and diagnostics read it; the UI gets it as a property). */
@@ -49,23 +42,35 @@ export class CicSoftphoneApp extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#runtime !== null) return;
-    const store = createStore<SoftphoneState, Input>(initialSoftphoneState(), step);
     const language = this.getAttribute('language') ?? navigator.language.toLowerCase();
     // The ICWS client is its own chunk (docs/decisions/0008-code-splitting.md).
+    let icws: IcwsCicPort | null = null;
     const cic = lazyCicPort(async () => {
       const [{ createCicPort }, { popupSingleSignOn }] = await Promise.all([
         import('./cic/port.js'),
         import('./app/sso-popup.js'),
       ]);
-      return createCicPort({
+      icws = createCicPort({
         applicationName: APPLICATION_NAME,
         language,
         singleSignOn: popupSingleSignOn(window),
       });
+      return icws;
     });
+    // One CIC session for every tab of this origin (docs/decisions/0009-one-session-many-tabs.md):
+    // the leading tab runs the ports, the others mirror it and forward the agent's intents.
+    const sharing: SessionSharing<SharedCicSession> = {
+      shared: () => Promise.resolve(icws?.sharedSession() ?? null),
+      adopt: async (shared) => {
+        await cic.preload();
+        if (icws === null) throw new Error('the CIC client did not load');
+        return icws.adoptSession(shared);
+      },
+    };
     const crm = createCrmWiring(window, log);
-    const runtime = startRuntime({
-      store,
+    const runtime = startBrowserTabs({
+      window,
+      sharing,
       clock: browserClock,
       ports: {
         cic,
@@ -75,6 +80,7 @@ export class CicSoftphoneApp extends HTMLElement {
       },
       log,
     });
+    const store = runtime.store;
     this.#store = store;
     this.#runtime = runtime;
     void crm?.start(runtime.dispatch);
@@ -91,14 +97,9 @@ export class CicSoftphoneApp extends HTMLElement {
       if (event.detail.kind === 'intent.logon') void requestNotificationPermission(window);
       runtime.dispatch(event.detail);
     };
-    const onVisibility = (): void => runtime.dispatch({ kind: 'obs.page.visibility', hidden: document.hidden });
+    // Page visibility reaches the domain through the tabs (no tab visible = hidden).
     this.addEventListener(INTENT_EVENT, onIntent);
-    document.addEventListener('visibilitychange', onVisibility);
-    this.#teardown = [
-      () => this.removeEventListener(INTENT_EVENT, onIntent),
-      () => document.removeEventListener('visibilitychange', onVisibility),
-    ];
-    onVisibility();
+    this.#teardown = [() => this.removeEventListener(INTENT_EVENT, onIntent)];
 
     const server = this.getAttribute('server');
     if (server) runtime.dispatch({ kind: 'obs.panel.config', config: { ...defaultPanelConfig(), server } });
