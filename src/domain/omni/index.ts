@@ -5,11 +5,13 @@ export type {
   ToCicMap,
   OmniSettingsError,
   OmniSettingsResult,
+  OmniSyncSettingItems,
 } from './omni-settings.js';
 export {
   OMNI_LOGGED_OUT,
   emptyOmniSyncConfig,
   parseOmniSyncSettings,
+  parseOmniSyncSettingItems,
   unknownOmniSyncNames,
   statusNameKey,
 } from './omni-settings.js';

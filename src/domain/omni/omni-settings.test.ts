@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   OMNI_LOGGED_OUT,
+  parseOmniSyncSettingItems,
   parseOmniSyncSettings,
   unknownOmniSyncNames,
   type OmniSyncConfig,
@@ -169,5 +170,38 @@ describe('Omni sync settings parser', () => {
         'line 4: CIC has no status "Nope"',
       ],
     );
+  });
+});
+
+describe('Omni sync setting items', () => {
+  it('adds the short-form busy and workload items to the maps', () => {
+    const r = parseOmniSyncSettingItems({
+      statusMaps: 'cic:Available <-> omni:Available',
+      busyOmniStatus: ' Busy_On_Phone ',
+      workloadCicStatus: 'Do Not Disturb',
+    });
+    assert.ok(r.ok);
+    assert.deepEqual(r.config.acdBusy, { line: 0, omni: 'Busy_On_Phone' });
+    assert.deepEqual(r.config.workload, { line: 0, cic: 'Do Not Disturb' });
+  });
+  it('refuses an item that repeats a line of the maps, and a bad API name', () => {
+    const r = parseOmniSyncSettingItems({
+      statusMaps: 'busy on ACD -> omni:Busy\nomni workload -> cic:X',
+      busyOmniStatus: 'Busy2',
+      workloadCicStatus: 'Y',
+    });
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.errors.map((e) => e.message),
+      [
+        'busyOmniStatus and line 1 of statusMaps both set the busy status: keep one',
+        'workloadCicStatus and line 2 of statusMaps both set the workload status: keep one',
+      ],
+    );
+    const bad = parseOmniSyncSettingItems({ statusMaps: '', busyOmniStatus: 'Not valid' });
+    assert.ok(!bad.ok);
+    assert.match(bad.errors[0]?.message ?? '', /busyOmniStatus: Not valid is not an Omni status API name/);
+    const broken = parseOmniSyncSettingItems({ statusMaps: 'nonsense' });
+    assert.ok(!broken.ok);
   });
 });

@@ -324,3 +324,49 @@ export function unknownOmniSyncNames(
   if (config.workload) check(config.workload.line, 'cic', config.workload.cic);
   return problems.sort((a, b) => a.line - b.line);
 }
+
+/** The call-center items of the status sync (section `omniSync`), as strings. */
+export interface OmniSyncSettingItems {
+  /** The maps text (see the module comment). */
+  readonly statusMaps: string;
+  /** Short form of `busy on ACD -> omni:<name>` (empty: none). */
+  readonly busyOmniStatus?: string;
+  /** Short form of `omni workload -> cic:<status>` (empty: none). */
+  readonly workloadCicStatus?: string;
+}
+
+/**
+ * Parses the maps text plus the two short-form items. An item that repeats what a line of the
+ * maps already says is an error naming both.
+ */
+export function parseOmniSyncSettingItems(items: OmniSyncSettingItems): OmniSettingsResult {
+  const parsed = parseOmniSyncSettings(items.statusMaps);
+  if (!parsed.ok) return parsed;
+  let config = parsed.config;
+  const errors: OmniSettingsError[] = [];
+  const busy = (items.busyOmniStatus ?? '').trim();
+  if (busy !== '') {
+    if (config.acdBusy) {
+      errors.push({
+        line: config.acdBusy.line,
+        message: `busyOmniStatus and line ${config.acdBusy.line} of statusMaps both set the busy status: keep one`,
+      });
+    } else if (!API_NAME.test(busy)) {
+      errors.push({ line: 0, message: `busyOmniStatus: ${busy} is not an Omni status API name` });
+    } else {
+      config = { ...config, acdBusy: { line: 0, omni: busy } };
+    }
+  }
+  const workload = (items.workloadCicStatus ?? '').trim();
+  if (workload !== '') {
+    if (config.workload) {
+      errors.push({
+        line: config.workload.line,
+        message: `workloadCicStatus and line ${config.workload.line} of statusMaps both set the workload status: keep one`,
+      });
+    } else {
+      config = { ...config, workload: { line: 0, cic: workload } };
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
