@@ -2,7 +2,7 @@
  * The browser side of the tabs: a `BroadcastChannel`, `navigator.locks`, the document's
  * visibility and focus, and the "leave this page?" warning while a call is live.
  */
-import { selectInteractions, type Input, type SoftphoneState, type Store } from '../../domain/index.js';
+import type { Input, SoftphoneState, Store } from '../../domain/index.js';
 import { isTabMessage, type LockManagerLike, type TabChannel, type TabVisibility, type VisibilitySource } from './protocol.js';
 import { startTabs, type Tabs, type TabsOptions } from './start-tabs.js';
 
@@ -69,7 +69,7 @@ const LIVE_PHASES: ReadonlySet<string> = new Set(['alerting', 'connected', 'held
 
 /** Whether an interaction is live enough that closing the page should be confirmed. */
 export function hasLiveCall(state: SoftphoneState): boolean {
-  return selectInteractions(state).some((row) => LIVE_PHASES.has(row.phase));
+  return Object.values(state.queue.byId).some((record) => LIVE_PHASES.has(record.phase));
 }
 
 /**

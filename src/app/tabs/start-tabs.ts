@@ -23,7 +23,7 @@ import {
   type SoftphoneState,
   type Store,
 } from '../../domain/index.js';
-import { startRuntime, type Runtime, type RuntimePorts } from '../runtime.js';
+import type { Runtime, RuntimePorts } from '../runtime.js';
 import { AttentionTracker } from './attention.js';
 import {
   EVERY_TAB,
@@ -332,6 +332,9 @@ export function startTabs<S>(options: TabsOptions<S>): Tabs {
   };
 
   const becomeLeader = async (): Promise<void> => {
+    if (stopped || runtime !== null) return;
+    // The runtime is only needed by the leading tab: its own chunk (ADR 0008's initial-JS budget).
+    const { startRuntime } = await import('../runtime.js');
     if (stopped || runtime !== null) return;
     stopFollowingCrm();
     epoch += 1;
