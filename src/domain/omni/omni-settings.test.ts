@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   OMNI_LOGGED_OUT,
@@ -69,6 +70,29 @@ describe('Omni sync settings parser', () => {
       { line: 4, omni: OMNI_LOGGED_OUT, cic: 'Gone Home' },
     ]);
     assert.equal(config.omniLogin, 'auto');
+  });
+
+  it('accepts the compact one-line form of the call-center default (CIC|both|Omni; …)', () => {
+    const config = ok('Available|both|Available; Do Not Disturb|toOmni|Break;Gone Home | toCic | Away');
+    assert.deepEqual(config.toOmni, [
+      { line: 1, cic: 'Available', omni: 'Available' },
+      { line: 1, cic: 'Do Not Disturb', omni: 'Break' },
+    ]);
+    assert.deepEqual(config.toCic, [
+      { line: 1, omni: 'Available', cic: 'Available' },
+      { line: 1, omni: 'Away', cic: 'Gone Home' },
+    ]);
+    assert.deepEqual(
+      errors('Available|sideways|Available; A|both; |both|X; A|both|not valid').map((m) =>
+        m.replace(/ \(in .*$/, ''),
+      ),
+      [
+        'line 1: "sideways" must be both, toOmni or toCic',
+        'line 1: write <CIC status>|both|<Omni status API name> (or toOmni / toCic)',
+        'line 1: the CIC status is empty',
+        'line 1: omni:not valid is not an Omni status API name (letters, digits and single underscores, starting with a letter), "*" or "(logged out)"',
+      ],
+    );
   });
 
   it('an empty text is a valid config with no maps', () => {
@@ -203,5 +227,18 @@ describe('Omni sync setting items', () => {
     assert.match(bad.errors[0]?.message ?? '', /busyOmniStatus: Not valid is not an Omni status API name/);
     const broken = parseOmniSyncSettingItems({ statusMaps: 'nonsense' });
     assert.ok(!broken.ok);
+  });
+});
+
+describe('docs/omni-sync.md', () => {
+  it('its syntax example parses', () => {
+    const doc = readFileSync(new URL('../../../docs/omni-sync.md', import.meta.url), 'utf8');
+    const example = /## Map syntax\s+```\n([\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(example, 'no example block');
+    const config = ok(example);
+    assert.equal(config.toOmni.length, 4);
+    assert.equal(config.toCic.length, 4);
+    assert.equal(config.omniLogin, 'auto');
+    ok('Available|both|Available; Do Not Disturb|toOmni|Break');
   });
 });

@@ -17,6 +17,10 @@
  *
  * CIC status ids may be quoted (needed when they contain `;`, `"` is not allowed inside);
  * Omni statuses are named by their API name (`DeveloperName`). Everything here is pure data.
+ *
+ * The compact form `<CIC status>|both|<Omni API name>` (also `toOmni`, `toCic`), which fits a
+ * one-line call-center value such as `Available|both|Available; At Lunch|toOmni|Break`, means the
+ * same as `cic:<CIC status> <-> omni:<Omni API name>` (`->`, `<-`).
  */
 
 /** The Omni "status" of an agent who is not logged in to Omni-Channel. */
@@ -220,6 +224,8 @@ function parseEntry(b: Builder, line: number, text: string): string | null {
     b.omniLoginLine = line;
     return null;
   }
+  const compact = compactForm(text);
+  if (compact !== null) return compact.ok ? parseEntry(b, line, compact.text) : compact.error;
   const split = splitArrow(text);
   if (typeof split === 'string') return split;
   const left = parseSide(split.left);
@@ -235,6 +241,20 @@ function parseEntry(b: Builder, line: number, text: string): string | null {
     if (side.value === '*') return `${describe(side)} works one way only: use "->" or "<-"`;
   }
   return addMap(b, line, left, right) ?? addMap(b, line, right, left);
+}
+
+/** `CIC|both|Omni` → `cic:"CIC" <-> omni:Omni`; `null` when the entry is not in that form. */
+function compactForm(text: string): { ok: true; text: string } | { ok: false; error: string } | null {
+  if (text.includes('"') || /<->|->|<-/.test(text)) return null;
+  const parts = text.split('|').map((p) => p.trim());
+  if (parts.length === 1) return null;
+  if (parts.length !== 3)
+    return { ok: false, error: 'write <CIC status>|both|<Omni status API name> (or toOmni / toCic)' };
+  const [cic = '', direction = '', omni = ''] = parts;
+  const arrow = { both: '<->', toomni: '->', tocic: '<-' }[direction.toLowerCase()];
+  if (arrow === undefined) return { ok: false, error: `"${direction}" must be both, toOmni or toCic` };
+  if (cic === '') return { ok: false, error: 'the CIC status is empty' };
+  return { ok: true, text: `cic:"${cic}" ${arrow} omni:${omni}` };
 }
 
 /** Splits a line into entries at `;` outside quotes. */
