@@ -226,6 +226,38 @@ describe('omni sync glue (fake CIC store + in-memory Omni)', () => {
     assert.ok(logs.some((l) => l.includes('Omni-Channel has no presence status with API name Lunch_Break')));
   });
 
+  it("starts even when the bridge does not answer, and syncs from Omni's first event", async () => {
+    const p = panel();
+    const omni = fakeOmni('Available');
+    const logs: string[] = [];
+    const transport = {
+      ...omni.transport,
+      currentStatus: () =>
+        Promise.reject(
+          new Error('getServicePresenceStatusId: no answer from the Omni-Channel bridge in 5000 ms'),
+        ),
+    };
+    const sync = await startOmniSync({
+      store: p.store,
+      dispatch: p.dispatch,
+      transport,
+      config: config(),
+      clock: { now: () => T0 },
+      log: (l) => logs.push(l),
+    });
+    assert.equal(sync.state().started, false);
+    assert.ok(logs.some((l) => l.includes('could not read the Omni-Channel status')));
+    omni.agent('Break');
+    await settle(sync);
+    // The agent's change completes the picture and wins: CIC follows to At Lunch.
+    assert.equal(sync.state().started, true);
+    assert.deepEqual(
+      omni.changes.map((c) => c.to),
+      ['Break'],
+    );
+    assert.deepEqual(p.cicChanges, ['At Lunch']);
+  });
+
   it('stop() ends the sync: later changes are not synced', async () => {
     const { omni, p, sync } = await start();
     await sync.stop();

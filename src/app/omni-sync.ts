@@ -209,7 +209,13 @@ export async function startOmniSync(options: OmniSyncOptions): Promise<OmniSync>
   observe(selectOmniSyncFacts(store.getState()));
   await transport.start();
   const [current, workload, statuses] = await Promise.all([
-    transport.currentStatus(),
+    // Without an answer (no bridge component in this app) the sync waits for Omni's first event.
+    transport.currentStatus().catch((error: unknown) => {
+      log(
+        `omni sync: could not read the Omni-Channel status: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }),
     transport.currentWorkload().catch(() => 0),
     transport.statuses().catch(() => null),
   ]);
@@ -230,7 +236,7 @@ export async function startOmniSync(options: OmniSyncOptions): Promise<OmniSync>
   }
   if (workload > 0) feed({ kind: 'omni.workload', workload });
   // An event may already have told us the status while we were reading it.
-  if (state.omni === null) {
+  if (state.omni === null && current !== undefined) {
     feed(
       current === null
         ? { kind: 'omni.loggedOut', origin: 'snapshot' }

@@ -90,6 +90,17 @@ describe('omniSyncStep: start', () => {
     ]);
     assert.deepEqual(b.state.pendingOmni, ['Break']);
   });
+  it('a real Omni change that completes the picture wins over the CIC reading', () => {
+    const r = feed(initialOmniSyncState(config(MAPS)), cic('Available', 'snapshot'), omni('Break', 'user'));
+    assert.deepEqual(r.commands.map(short), ['cic:At Lunch']);
+    // With no Omni → CIC map for that status, CIC's map applies.
+    const r2 = feed(
+      initialOmniSyncState(config(MAPS)),
+      cic('At Lunch', 'snapshot'),
+      omni('Busy_On_Phone', 'user'),
+    );
+    assert.deepEqual(r2.commands.map(short), ['omni:Break']);
+  });
   it('maps Omni to CIC at start when the CIC status has no map', () => {
     const r = feed(
       initialOmniSyncState(config(MAPS)),

@@ -198,12 +198,20 @@ function startWorkloadHold(out: Out): void {
   commandCic(out, map.cic, 'workload', map.line);
 }
 
-/** First sync once both sides are known: CIC wins where both sides have a map. */
-function reconcile(out: Out): void {
+/**
+ * First sync once both sides are known. The side whose real change completed the picture wins
+ * (the agent just acted there); after plain readings CIC wins. The losing side's map is used only
+ * when the winner has none.
+ */
+function reconcile(out: Out, preferred: 'cic' | 'omni'): void {
   const s = out.state;
   if (s.started || s.cic === null || s.omni === null) return;
   out.state = { ...s, started: true };
-  const toOmni = omniTargetFor(s.config, s.cic);
+  const mappedOmni = omniTargetFor(s.config, s.cic);
+  const mappedCic = cicTargetFor(s.config, s.omni);
+  const omniWins = mappedCic !== null && (preferred === 'omni' || mappedOmni === null);
+  const toOmni = omniWins ? null : mappedOmni;
+  const toCic = omniWins ? mappedCic : null;
   if (s.acdBusy) startBusyHold(out);
   if (out.state.busyHold !== null) {
     if (toOmni)
@@ -215,7 +223,6 @@ function reconcile(out: Out): void {
     commandOmni(out, toOmni.omni, 'start', toOmni.line);
   }
   if (s.workload > 0) startWorkloadHold(out);
-  const toCic = toOmni ? null : cicTargetFor(s.config, s.omni);
   if (out.state.workloadHold !== null) {
     if (toCic)
       out.state = {
@@ -236,7 +243,7 @@ function cicChanged(out: Out, statusId: string, origin: ChangeOrigin): void {
   }
   out.state = { ...s, cic: statusId };
   if (origin === 'sync' || origin === 'snapshot' || !s.started) {
-    reconcile(out);
+    reconcile(out, 'cic');
     return;
   }
   // The agent (or a supervisor, or the server) changed CIC: a workload hold is released.
@@ -260,7 +267,7 @@ function omniChanged(out: Out, status: string, origin: ChangeOrigin): void {
   }
   out.state = { ...s, omni: status };
   if (origin === 'sync' || origin === 'snapshot' || !s.started) {
-    reconcile(out);
+    reconcile(out, origin === 'sync' || origin === 'snapshot' ? 'cic' : 'omni');
     return;
   }
   if (out.state.busyHold !== null) out.state = { ...out.state, busyHold: null };
