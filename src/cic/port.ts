@@ -22,6 +22,8 @@ import type { LogonAuth as WireAuth } from './connector.js';
 import { CicError, isCicError, toPortFailure } from './errors.js';
 import type { FetchLike } from './http.js';
 import type { MessagingOptions } from './messaging.js';
+import { Reconnector } from './reconnect.js';
+import type { LogonAttempt, ProbeResult, ReconnectHost, ReconnectOptions } from './reconnect.js';
 import type { StationChoice as WireStation } from './api/station-api.js';
 import type { TransferTarget as WireTarget } from './api/transfers-api.js';
 import { QueueType } from './schemas/common.js';
@@ -55,6 +57,8 @@ export interface CicPortOptions {
   readonly singleSignOn?: (server: string, identityProviderId: string) => Promise<string>;
   /** Alternates remembered from an earlier logon (switchover peers). */
   readonly rememberedAlternates?: readonly string[];
+  /** Backoff, clock and randomness of reconnecting (see reconnect.ts); defaults are real. */
+  readonly reconnect?: ReconnectOptions;
 }
 
 /** The port plus what the composition root needs to see (the live client, for diagnostics). */
@@ -228,6 +232,28 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
 
   let client: CicClient | null = null;
   let server: URL | null = null;
+  /**
+   * The IC credentials of the current logon, for a silent logon after the session is lost. Held
+   * only in this closure (never in state, storage, logs or anything shared with other tabs) and
+   * dropped on logoff, on giving up and when the agent logs on again. SSO tokens are single-use:
+   * an SSO session that is lost cannot come back without the agent.
+   */
+  let credentials: { readonly userId: string; readonly password: string } | null = null;
+  /** The last subscription request, replayed when a session resumes after a network break. */
+  let lastSubscribe: PortArgs<'subscribe'> | null = null;
+  const baseFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  /** Every request goes through here: a network failure on a live session starts reconnecting. */
+  const watchedFetch: FetchLike = async (input, init) => {
+    try {
+      return await baseFetch(input, init);
+    } catch (error) {
+      if (init?.signal?.aborted !== true) linkFailed('network');
+      throw error;
+    }
+  };
+  const linkFailed = (reason: string): void => {
+    if (client !== null && !client.session.ended) reconnector.linkFailed(reason);
+  };
   let alternates: readonly string[] = options.rememberedAlternates ?? [];
   let detach: (() => void)[] = [];
   /** A session whose password has expired: kept only to change the password, then closed. */
@@ -250,7 +276,7 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       server: target,
       applicationName: options.applicationName,
       ...(options.language ? { language: options.language } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: watchedFetch,
       rememberedAlternates: alternates,
       client: clientOptions,
     });
@@ -521,17 +547,101 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
   const attach = (next: CicClient): void => {
     client = next;
     ownUserId = next.userId;
+    // A new session has none of the old one's subscriptions: the workgroup ones follow the user's.
+    workgroups = [];
     detach = [
       next.onMessage(onMessage),
+      next.onMessageError((error) => {
+        if (client === next && error.kind === 'network') linkFailed('network');
+      }),
       next.onSessionLost((loss) => {
         if (client !== next) return;
-        closeClient();
-        emit({ kind: 'obs.connection.state', state: 'down', reason: loss.reason ?? null, shouldReconnect: false });
-        emit({ kind: 'obs.session.ended', reason: 'lost' });
+        reconnector.sessionLost(loss.reason, loss.shouldReconnect);
       }),
     ];
     next.startMessaging();
   };
+
+  /** Replays the subscriptions on the same session: every one answers with a fresh snapshot. */
+  const resubscribe = async (): Promise<void> => {
+    if (lastSubscribe !== null) await port.subscribe(lastSubscribe);
+    await subscribeWorkgroups();
+  };
+
+  const silentLogon = async (signal: AbortSignal): Promise<LogonAttempt> => {
+    const held = credentials;
+    if (held === null) return { kind: 'fatal', reason: 'no credentials' };
+    const via = connector(null);
+    let next: CicClient;
+    try {
+      next = await via.logon({ kind: 'ic', userId: held.userId, password: held.password }, { signal });
+    } catch (error) {
+      const failed = logonFailure(error);
+      const passes: readonly LogonFailure[] = [
+        LogonFailure.Unreachable,
+        LogonFailure.ServerUnavailable,
+        LogonFailure.SwitchoverRedirect,
+      ];
+      return passes.includes(failed.reason)
+        ? { kind: 'retry', reason: failed.reason }
+        : { kind: 'fatal', reason: failed.reason };
+    }
+    if (signal.aborted) {
+      void next.logoff().catch(() => undefined);
+      return { kind: 'retry', reason: 'stopped' };
+    }
+    alternates = via.rememberedAlternates;
+    server = new URL(next.session.url('').origin);
+    const days = next.session.info.daysUntilPasswordExpiration;
+    if (days !== undefined && days <= 0) {
+      void next.logoff().catch(() => undefined);
+      return { kind: 'fatal', reason: LogonFailure.PasswordExpired };
+    }
+    attach(next);
+    emit(sessionObservation(next));
+    return { kind: 'ok' };
+  };
+
+  const reconnectHost: ReconnectHost = {
+    linkDown(reason) {
+      void client?.stopMessaging();
+      emit({ kind: 'obs.connection.state', state: 'reconnecting', reason, shouldReconnect: true });
+    },
+    async probe(signal): Promise<ProbeResult> {
+      const current = client;
+      if (current === null) return { kind: 'gone', reason: null, shouldReconnect: null };
+      try {
+        const state = await current.connection.state({ signal });
+        return isDownState(state.connectionState)
+          ? { kind: 'gone', reason: state.reason ?? null, shouldReconnect: state.shouldReconnect ?? null }
+          : { kind: 'alive' };
+      } catch (error) {
+        if (isCicError(error) && error.kind === 'session-lost')
+          return { kind: 'gone', reason: error.reason, shouldReconnect: null };
+        return { kind: 'unreachable' };
+      }
+    },
+    async resume() {
+      const current = client;
+      if (current === null) throw new CicError({ kind: 'session-lost', operation: 'resume', reason: 'no session' });
+      current.startMessaging();
+      await resubscribe();
+      if (client !== current) return;
+      emit({ kind: 'obs.connection.state', state: 'up', reason: null, shouldReconnect: false });
+    },
+    sessionGone(reason) {
+      closeClient();
+      emit({ kind: 'obs.connection.state', state: 'down', reason, shouldReconnect: true });
+    },
+    canLogOn: () => credentials !== null,
+    logOn: silentLogon,
+    giveUp() {
+      closeClient();
+      credentials = null;
+      emit({ kind: 'obs.session.ended', reason: 'lost' });
+    },
+  };
+  const reconnector = new Reconnector(reconnectHost, options.reconnect);
 
   const sessionObservation = (next: CicClient): Obs<'obs.session.connected'> => {
     const info = next.session.info;
@@ -575,7 +685,10 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
 
     async logon(request) {
       if (request.server !== null) server = new URL(request.server);
+      reconnector.stop();
       closeClient();
+      credentials = null;
+      lastSubscribe = null;
       let auth: WireAuth;
       if (request.auth.type === 'ic') {
         auth = { kind: 'ic', userId: request.auth.userId, password: request.auth.password };
@@ -602,12 +715,16 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         expired = next;
         return { kind: 'obs.logon.failed', reason: LogonFailure.PasswordExpired, errorId: null };
       }
+      if (auth.kind === 'ic') credentials = { userId: auth.userId, password: auth.password };
       attach(next);
       return sessionObservation(next);
     },
 
     async logoff() {
       const current = client;
+      reconnector.stop();
+      credentials = null;
+      lastSubscribe = null;
       closeClient();
       if (current) await current.logoff().catch(() => undefined);
       return { kind: 'obs.session.ended', reason: 'loggedOff' };
@@ -617,6 +734,7 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       const session = expired ?? live('PUT connection/password');
       const result = await session.connection.changePassword(request.oldPassword, request.newPassword).catch(fail);
       if (result.changed) {
+        if (session === client && credentials !== null) credentials = { ...credentials, password: request.newPassword };
         if (session === expired) {
           expired = null;
           await session.logoff().catch(() => undefined);
@@ -632,11 +750,14 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     async subscribe(request) {
       const session = live('subscribe');
       ownUserId = request.userId;
+      lastSubscribe = request;
       const subs = session.subscriptions;
       const jobs = request.topics.map((topic): Promise<unknown> => {
         switch (topic) {
           case 'myInteractions':
-            return subs.queue(MY_INTERACTIONS, [{ queueType: QueueType.User, queueName: request.userId }], queueAttributes);
+            return subs.queue(MY_INTERACTIONS, [{ queueType: QueueType.User, queueName: request.userId }], [
+              ...new Set([...queueAttributes, ...request.attributes]),
+            ]);
           case 'statusCatalog':
             return subs.statusMessages();
           case 'statusAccess':
@@ -920,15 +1041,17 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     },
 
     async adoptSession(shared) {
+      reconnector.stop();
       closeClient();
+      credentials = null;
       const session = new CicSession({
         baseUrl: new URL(shared.baseUrl),
         response: shared.response,
         cookie: null,
         language: shared.language,
-        fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+        fetch: watchedFetch,
       });
-      const next = new CicClient(session, { ...(options.messaging ? { messaging: options.messaging } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const next = new CicClient(session, { ...(options.messaging ? { messaging: options.messaging } : {}), fetch: watchedFetch });
       const station = stationInfo(await next.station.get().catch(fail));
       server = new URL(shared.baseUrl);
       alternates = shared.alternates;
