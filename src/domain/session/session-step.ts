@@ -6,6 +6,7 @@ import type { SessionObservation } from '../observations.js';
 import { clearAgentData, type SoftphoneState } from '../softphone-state.js';
 import { refuse, type StepOutput } from '../step-output.js';
 import { restoreStation, stepStationInput, startStationStep } from '../station/station-step.js';
+import { watchedAttributes } from '../crm-rules/crm-step.js';
 import { logonErrorKey, passwordErrorKey } from './logon-errors.js';
 import {
   ConnectionStatus,
@@ -22,9 +23,18 @@ function withSession(state: SoftphoneState, patch: Partial<SessionArea>): Softph
   return { ...state, session: { ...state.session, ...patch } };
 }
 
-/** Ends the session locally: agent data cleared, logon screen shown with an optional notice. */
+/**
+ * Ends the session locally: agent data cleared, logon screen shown with an optional notice. When
+ * the connection was lost (not a logoff) the agent's calls usually carry on at the server and come
+ * back in the first snapshot after the next logon: the memory of what was already alerted and
+ * screen-popped is kept, so those calls do not pop a second time.
+ */
 export function endSession(state: SoftphoneState, notice: MessageKey | null): SoftphoneState {
-  const cleared = clearAgentData(state);
+  const lost = notice === SessionNoticeKey.connectionLost || notice === SessionNoticeKey.sessionExpired;
+  const fresh = clearAgentData(state);
+  const cleared = lost
+    ? { ...fresh, queue: { ...fresh.queue, alerted: state.queue.alerted, popped: state.queue.popped } }
+    : fresh;
   return withSession(cleared, {
     current: { phase: 'signedOut' },
     notice,
@@ -39,7 +49,7 @@ function enterActive(
   effectiveStation: { id: string; displayName: string } | null,
   out: Out,
 ): SoftphoneState {
-  out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS });
+  out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS, attributes: watchedAttributes(state.crm) });
   out.emit({ kind: 'storage.loadUserPrefs', userId: info.userId });
   const active = withSession(state, { current: { phase: 'active', info } });
   return startStationStep(active, effectiveStation);
@@ -170,7 +180,7 @@ function connected(
   const link = { status: ConnectionStatus.Connected, reason: null, since: state.now };
   if (current.phase === 'active' && current.info.userId.toLowerCase() === info.userId.toLowerCase()) {
     // A new session after a switchover or lost link: same agent, fresh subscriptions and station.
-    out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS });
+    out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS, attributes: watchedAttributes(state.crm) });
     const next = withSession(state, { current: { phase: 'active', info }, connection: link });
     return restoreStation(next, input.effectiveStation, out);
   }

@@ -129,8 +129,15 @@ export function restoreStation(
   effective: { id: string; displayName: string } | null,
   out: Out,
 ): SoftphoneState {
-  if (effective !== null) return startStationStep(state, effective);
-  const previous = state.station.current === null ? null : choiceFor(state.station.current);
+  const current = state.station.current;
+  if (effective !== null) {
+    // The server still has the station the panel set: keep what the panel knows about it (its
+    // type), so a later reconnect can re-create it if the server has dropped it by then.
+    if (current !== null && current.kind !== 'existing' && current.id.toLowerCase() === effective.id.toLowerCase())
+      return withStation(state, { step: 'ready', current, requested: null, error: null });
+    return startStationStep(state, effective);
+  }
+  const previous = current === null ? null : choiceFor(current);
   if (previous !== null) return request(state, previous, false, true, out);
   return withStation(state, { step: 'choosing', current: null, requested: null });
 }
