@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     headed: { type: 'boolean', default: false },
   },
 });
-const outDir = join(root, values.out);
+const outDir = resolve(root, values.out);
 const only = values.only === undefined ? null : new Set(values.only.split(',').map((s) => s.trim()));
 
 if (!values['skip-build']) {
@@ -136,7 +136,7 @@ async function shot(page, name, { tall = false } = {}) {
   });
   if (tall) await page.setViewportSize({ width: WIDTH, height: HEIGHT });
   taken.push(path);
-  console.log(`screenshots: ${join(values.out, `panel-${name}.png`)}`);
+  console.log(`screenshots: ${path}`);
 }
 
 async function openPanel(browser) {
