@@ -258,6 +258,23 @@ describe('omni sync glue (fake CIC store + in-memory Omni)', () => {
     assert.deepEqual(p.cicChanges, ['At Lunch']);
   });
 
+  it('CIC logoff during an ACD call: Omni leaves busy; the sync pauses and starts again at logon', async () => {
+    const { omni, p, sync } = await start();
+    p.store.dispatch(added('1', inbound('C', CONNECTED_CAPS), T0 + 1000));
+    await settle(sync);
+    p.store.dispatch({ kind: 'obs.session.ended', reason: 'loggedOff' });
+    await settle(sync);
+    assert.equal(p.store.getState().status.mine, null);
+    assert.deepEqual(
+      omni.changes.map((c) => c.to),
+      ['Busy_On_Phone', 'Available'],
+    );
+    omni.agent('Break');
+    await settle(sync);
+    assert.deepEqual(p.cicChanges, []);
+    assert.equal(sync.state().started, false);
+  });
+
   it('stop() ends the sync: later changes are not synced', async () => {
     const { omni, p, sync } = await start();
     await sync.stop();

@@ -147,6 +147,13 @@ export async function startOmniSync(options: OmniSyncOptions): Promise<OmniSync>
   const observe = (next: OmniSyncFacts): void => {
     const before = facts;
     facts = next;
+    if (next.statusId === null && before.statusId !== null) {
+      ownRequests.length = 0;
+      userRequest = null;
+      feed({ kind: 'cic.loggedOff' });
+      facts = { statusId: null, acdBusy: false };
+      return;
+    }
     if (
       next.statusId !== null &&
       (before.statusId === null || statusNameKey(before.statusId) !== statusNameKey(next.statusId))

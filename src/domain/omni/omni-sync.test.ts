@@ -356,6 +356,20 @@ describe('omniSyncStep: Omni workload', () => {
   });
 });
 
+describe('omniSyncStep: CIC logoff', () => {
+  it('releases the busy hold, pauses, and reconciles again at the next logon', () => {
+    let r = feed(started(), { kind: 'cic.acd', busy: true }, omni('Busy_On_Phone', 'unattributed'), {
+      kind: 'cic.loggedOff',
+    });
+    assert.deepEqual(r.commands.map(short), ['omni:Busy_On_Phone', 'omni:Available']);
+    r = feed(r.state, omni('Available', 'unattributed'), omni('Break'));
+    assert.deepEqual(r.commands, []); // paused: no CIC session to set
+    assert.equal(r.state.started, false);
+    r = feed(r.state, cic('Available', 'snapshot'));
+    assert.deepEqual(r.commands.map(short), ['omni:Available']); // CIC reading after logon wins
+  });
+});
+
 describe('omniSyncStep: state', () => {
   it('is JSON data and the step is pure', () => {
     const s = feed(
@@ -458,6 +472,7 @@ function runSequence(seed: number, length: number): void {
     else step({ kind: 'omni.status', statusApiName: echo.value, origin: echo.origin }, true);
   };
 
+  let cicOn = true;
   realEvents += 2;
   step(cic(pick(CIC_STATUSES), 'snapshot'), false);
   step(
@@ -489,8 +504,16 @@ function runSequence(seed: number, length: number): void {
     }
     realEvents += 1;
     const r = rand();
-    if (r < 0.3) step(cic(pick(CIC_STATUSES), pick(['user', 'server'] as const)), false);
-    else if (r < 0.55) step(omni(pick(OMNI_STATUSES), pick(['user', 'server'] as const)), false);
+    if (r < 0.03 && cicOn) {
+      // The agent logs off CIC: its session (and any status echo still to come) is gone.
+      cicOn = false;
+      for (let k = inFlight.length - 1; k >= 0; k -= 1)
+        if (inFlight[k]?.side === 'cic') inFlight.splice(k, 1);
+      step({ kind: 'cic.loggedOff' }, false);
+    } else if (r < 0.3) {
+      step(cic(pick(CIC_STATUSES), cicOn ? pick(['user', 'server'] as const) : 'snapshot'), false);
+      cicOn = true;
+    } else if (r < 0.55) step(omni(pick(OMNI_STATUSES), pick(['user', 'server'] as const)), false);
     else if (r < 0.62) step({ kind: 'omni.loggedOut', origin: pick(['user', 'server'] as const) }, false);
     else if (r < 0.8) step({ kind: 'cic.acd', busy: rand() < 0.5 }, false);
     else step({ kind: 'omni.workload', workload: pick([0, 0, 1, 2]) }, false);

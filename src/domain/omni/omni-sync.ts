@@ -33,6 +33,8 @@ export type OmniSyncInput =
   | { readonly kind: 'omni.loggedOut'; readonly origin: ChangeOrigin }
   | { readonly kind: 'omni.workload'; readonly workload: number }
   | { readonly kind: 'cic.acd'; readonly busy: boolean }
+  /** The agent logged off CIC: the sync pauses and starts again (reconciles) at the next logon. */
+  | { readonly kind: 'cic.loggedOff' }
   /** A command we sent failed (refused or timed out): its echo will not come. */
   | { readonly kind: 'command.failed'; readonly command: OmniSyncCommand };
 
@@ -358,6 +360,11 @@ export function omniSyncStep(state: OmniSyncState, input: OmniSyncInput): OmniSy
       break;
     case 'command.failed':
       commandFailed(out, input.command);
+      break;
+    case 'cic.loggedOff':
+      // Interactions are gone with the session: Omni leaves the busy status first.
+      acdChanged(out, false);
+      out.state = { ...out.state, cic: null, started: false, pendingCic: [], workloadHold: null };
       break;
   }
   return { state: out.state, commands: out.commands };
