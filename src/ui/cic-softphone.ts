@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  selectCrmStatus,
   selectDial,
   selectSession,
   selectStationForm,
@@ -17,6 +18,7 @@ import {
 import { define } from './define.js';
 import { icon } from './icon.js';
 import { t, type MessageId } from './i18n/t.js';
+import type { PanelRequest } from './chrome/cic-header.js';
 import type { IntentEvent } from './intent-event.js';
 import { baseStyles } from './panel-element.js';
 import { spinner } from './parts.js';
@@ -42,10 +44,14 @@ export function whenViewsLoaded(): Promise<void> {
   return sessionViews;
 }
 
-/** The views of the main screen. */
-export type MainView = 'interactions' | 'makeCall' | 'directory' | 'history';
+/** The views of the main screen (the call log opens from the menu or a row's pencil, not the bar). */
+export type MainView = 'interactions' | 'makeCall' | 'directory' | 'history' | 'callLog';
 
-const VIEWS: readonly { readonly id: MainView; readonly label: MessageId; readonly icon: SldsIcon }[] = [
+const VIEWS: readonly {
+  readonly id: Exclude<MainView, 'callLog'>;
+  readonly label: MessageId;
+  readonly icon: SldsIcon;
+}[] = [
   { id: 'interactions', label: 'menu.interactions', icon: utility_list },
   { id: 'makeCall', label: 'menu.makeCall', icon: utility_call },
   { id: 'directory', label: 'menu.directory', icon: utility_people },
@@ -119,6 +125,7 @@ export class CicSoftphone extends LitElement {
     store: { attribute: false },
     view: { state: true },
     activationOpen: { state: true },
+    callLogTarget: { state: true },
   };
 
   /** The domain store to render. */
@@ -126,6 +133,10 @@ export class CicSoftphone extends LitElement {
   /** The view shown in the main screen. */
   declare view: MainView;
   declare private activationOpen: boolean;
+  /** The call log asked for (a new object per request). */
+  declare private callLogTarget: { readonly interactionId: string | null };
+  /** The click-to-dial number last shown in Make a Call. */
+  private prefillSeen: string | null = null;
 
   private readonly controller = new StoreController(this);
 
@@ -134,11 +145,28 @@ export class CicSoftphone extends LitElement {
     this.store = null;
     this.view = 'interactions';
     this.activationOpen = false;
+    this.callLogTarget = { interactionId: null };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.controller.setStore(this.store);
+    // A click-to-dial number for Advanced Dial: show it in Make a Call.
+    const s = this.controller.value;
+    const prefill = s === null ? null : selectCrmStatus(s).prefill;
+    if (prefill !== this.prefillSeen) {
+      this.prefillSeen = prefill;
+      if (prefill !== null) this.view = 'makeCall';
+    }
   }
+
+  private onPanelRequest = (event: CustomEvent<PanelRequest>): void => {
+    const request = event.detail;
+    if (request.kind === 'activation') this.activationOpen = true;
+    else {
+      this.callLogTarget = { interactionId: request.interactionId };
+      this.view = 'callLog';
+    }
+  };
 
   protected override updated(): void {
     // Unknown tags render empty and upgrade in place once their chunk defines them.
@@ -166,7 +194,13 @@ export class CicSoftphone extends LitElement {
   protected override render() {
     const s = this.controller.value;
     if (s === null) return html`<div class="cic-section">${spinner()}</div>`;
-    return html`<div class="cic-panel" @softphone-intent=${this.onIntent}>${this.renderPhase(s)}</div>`;
+    return html`<div
+      class="cic-panel"
+      @softphone-intent=${this.onIntent}
+      @cic-panel-request=${this.onPanelRequest}
+    >
+      ${this.renderPhase(s)}
+    </div>`;
   }
 
   private renderPhase(s: SoftphoneState): TemplateResult {
@@ -195,11 +229,7 @@ export class CicSoftphone extends LitElement {
     else if (auto) body = html`<div class="cic-section">${spinner(t('station.busy'))}</div>`;
     else if (ready) body = this.renderMain(s);
     else body = html`<div class="cic-section">${spinner()}</div>`;
-    return html`<cic-header
-        .state=${s}
-        mode=${ready ? 'full' : 'minimal'}
-        @cic-panel-request=${() => (this.activationOpen = true)}
-      ></cic-header>
+    return html`<cic-header .state=${s} mode=${ready ? 'full' : 'minimal'}></cic-header>
       <cic-notices .state=${s}></cic-notices>
       ${signingOut ? html`<div class="cic-section">${spinner(t('session.signingOut'))}</div>` : nothing}
       <div class="cic-main">${body}</div>
@@ -248,6 +278,8 @@ export class CicSoftphone extends LitElement {
         return html`<cic-directory .state=${s}></cic-directory>`;
       case 'history':
         return html`<cic-call-history .state=${s}></cic-call-history>`;
+      case 'callLog':
+        return html`<cic-call-log .state=${s} .target=${this.callLogTarget}></cic-call-log>`;
     }
   }
 }

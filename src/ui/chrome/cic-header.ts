@@ -1,6 +1,12 @@
 import { define } from '../define.js';
 import { css, html, nothing } from 'lit';
-import { selectSession, type ConnectionStatus, type Intent } from '../../domain/index.js';
+import {
+  selectCallLogs,
+  selectCrmStatus,
+  selectSession,
+  type ConnectionStatus,
+  type Intent,
+} from '../../domain/index.js';
 import {
   utility_edit,
   utility_groups,
@@ -18,9 +24,17 @@ import { buttonIcon, icon } from '../icon.js';
 import { t, type MessageId } from '../i18n/t.js';
 import { baseStyles, PanelElement } from '../panel-element.js';
 
-/** Panel-only requests the header hands to the panel (not domain intents). */
+/** Panel-only requests the header and rows hand to the panel (not domain intents). */
 export const PANEL_REQUEST = 'cic-panel-request';
-export type PanelRequest = 'activation';
+export type PanelRequest =
+  | { readonly kind: 'activation' }
+  /** Show the call-log view; `null`: the selected interaction's log. */
+  | { readonly kind: 'callLog'; readonly interactionId: string | null };
+
+/** Raises a {@link PanelRequest} from `from` (bubbles out of shadow roots). */
+export function requestPanel(from: EventTarget, detail: PanelRequest): void {
+  from.dispatchEvent(new CustomEvent<PanelRequest>(PANEL_REQUEST, { detail, bubbles: true, composed: true }));
+}
 
 const CONNECTION: Readonly<Record<ConnectionStatus, { key: MessageId; icon: SldsIcon; cls: string }>> = {
   connected: { key: 'connection.connected', icon: utility_success, cls: 'cic-connection_ok' },
@@ -37,7 +51,8 @@ interface MenuItem {
 
 /**
  * The top of the panel: who is logged on, the station, the connection state, and the profile
- * menu (Workgroup Activation, Change Station, Change Password, ring mute, Log Out).
+ * menu (Workgroup Activation, Call Log inside Salesforce, Change Station, Change Password, ring
+ * mute, Log Out).
  */
 export class CicHeader extends PanelElement {
   static override styles = [
@@ -116,19 +131,21 @@ export class CicHeader extends PanelElement {
     const muted = this.state.prefs.value.ringMuted;
     const items: MenuItem[] = [];
     if (this.mode === 'full') {
+      // Inside Salesforce, once an interaction has a call log.
+      if (selectCrmStatus(this.state).phase !== 'waiting' && selectCallLogs(this.state).length > 0) {
+        items.push({
+          id: 'callLog',
+          label: t('menu.callLog'),
+          icon: utility_edit,
+          run: () => requestPanel(this, { kind: 'callLog', interactionId: null }),
+        });
+      }
       items.push(
         {
           id: 'activation',
           label: t('menu.activation'),
           icon: utility_groups,
-          run: () =>
-            this.dispatchEvent(
-              new CustomEvent<PanelRequest>(PANEL_REQUEST, {
-                detail: 'activation',
-                bubbles: true,
-                composed: true,
-              }),
-            ),
+          run: () => requestPanel(this, { kind: 'activation' }),
         },
         {
           id: 'station',

@@ -1,5 +1,5 @@
-import { css, html, nothing } from 'lit';
-import { selectDial, type DialView } from '../../domain/index.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { selectCrmStatus, selectDial, type DialView } from '../../domain/index.js';
 import {
   utility_call,
   utility_chevrondown,
@@ -16,7 +16,8 @@ import { notification, spinner, textField } from '../parts.js';
 /**
  * Make a Call: type the number (or use the dial pad) and press Enter or Call. Advanced Dial,
  * when expanded, adds the account code (required when account codes are enforced) and the
- * workgroup to dial on behalf of (only workgroups the agent is active in).
+ * workgroup to dial on behalf of (only workgroups the agent is active in). While Advanced Dial is
+ * open a Salesforce click-to-dial fills the number in instead of dialing at once.
  */
 export class CicMakeCall extends PanelElement {
   static override styles = [
@@ -53,6 +54,10 @@ export class CicMakeCall extends PanelElement {
   declare private accountCodeId: string | null;
   declare private workgroup: string;
   declare private error: string | null;
+  /** The click-to-dial number last filled in. */
+  private prefillSeen: string | null = null;
+  /** Whether the open/closed state of Advanced Dial was read from the store yet. */
+  private advancedSynced = false;
 
   constructor() {
     super();
@@ -62,6 +67,28 @@ export class CicMakeCall extends PanelElement {
     this.accountCodeId = null;
     this.workgroup = '';
     this.error = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('state')) return;
+    // The section stays as the agent left it when the view comes back.
+    if (!this.advancedSynced) {
+      this.advancedSynced = true;
+      this.advancedOpen = this.state.crm.advancedDial;
+    }
+    const prefill = selectCrmStatus(this.state).prefill;
+    if (prefill !== this.prefillSeen) {
+      this.prefillSeen = prefill;
+      if (prefill !== null) {
+        this.number = prefill;
+        this.error = null;
+      }
+    }
+  }
+
+  private toggleAdvanced(): void {
+    this.advancedOpen = !this.advancedOpen;
+    this.intent({ kind: 'intent.clickToDial.advanced', open: this.advancedOpen });
   }
 
   private accountCode(view: DialView): string {
@@ -154,6 +181,7 @@ export class CicMakeCall extends PanelElement {
     const view = selectDial(this.state);
     if (view.availability === 'hidden') return nothing;
     const disabled = view.availability === 'disabled';
+    const prefill = selectCrmStatus(this.state).prefill;
     return html`<section class="cic-section cic-stack" aria-labelledby="dial-title">
       <h2 id="dial-title" class="cic-heading">${t('dial.title')}</h2>
       ${disabled && view.reason !== null ? notification('warning', t(`dial.reason.${view.reason}`)) : nothing}
@@ -168,6 +196,7 @@ export class CicMakeCall extends PanelElement {
             value: this.number,
             disabled,
             error: this.error,
+            help: prefill !== null && prefill === this.number ? t('dial.prefilled') : null,
             onInput: (v) => {
               this.number = v;
               this.error = null;
@@ -209,7 +238,7 @@ export class CicMakeCall extends PanelElement {
             aria-expanded=${this.advancedOpen ? 'true' : 'false'}
             aria-controls=${this.advancedOpen ? 'advanced' : nothing}
             ?disabled=${disabled}
-            @click=${() => (this.advancedOpen = !this.advancedOpen)}
+            @click=${() => this.toggleAdvanced()}
           >
             ${buttonIcon(this.advancedOpen ? utility_chevronup : utility_chevrondown, 'slds-button__icon_left')}
             ${t('dial.advanced')}

@@ -1,8 +1,15 @@
 import { css, html, nothing } from 'lit';
-import { interactionId, selectInteractions, type InteractionRow } from '../../domain/index.js';
-import { utility_muted } from '../../generated/icons.js';
+import {
+  interactionId,
+  selectCallLogs,
+  selectCrmStatus,
+  selectInteractions,
+  type InteractionRow,
+} from '../../domain/index.js';
+import { utility_edit, utility_muted } from '../../generated/icons.js';
+import { requestPanel } from '../chrome/cic-header.js';
 import { define } from '../define.js';
-import { icon } from '../icon.js';
+import { buttonIcon, icon } from '../icon.js';
 import { t } from '../i18n/t.js';
 import { baseStyles, PanelElement } from '../panel-element.js';
 import { STATE_LOOK } from './state-look.js';
@@ -24,7 +31,9 @@ function talking(row: InteractionRow): boolean {
  * My Interactions: active and recently disconnected interactions with a state icon in the state's
  * colour, the name, number, the server's state text and the duration. A listbox: click or
  * arrows select; double-click or Enter picks up an alerting interaction or redials a
- * disconnected one; dragging a call onto another makes a conference.
+ * disconnected one; dragging a call onto another makes a conference. Inside Salesforce a pencil
+ * on each row with a call log opens it (from the keyboard: Menu > Call Log shows the selected
+ * interaction's log).
  */
 export class CicInteractionList extends PanelElement {
   static override styles = [
@@ -68,6 +77,9 @@ export class CicInteractionList extends PanelElement {
       }
       .cic-empty {
         padding: 1rem 0.75rem;
+      }
+      .cic-log-button {
+        flex: none;
       }
     `,
   ];
@@ -162,7 +174,35 @@ export class CicInteractionList extends PanelElement {
     this.requestUpdate();
   }
 
-  private renderRow(row: InteractionRow, index: number, focusId: string | null) {
+  /** Ids of the interactions whose call log the agent can open (only inside a CRM). */
+  private logIds(): ReadonlySet<string> {
+    if (selectCrmStatus(this.state).phase === 'waiting') return new Set();
+    return new Set(selectCallLogs(this.state).map((l) => l.interactionId));
+  }
+
+  /**
+   * The pencil: a mouse shortcut inside the option (kept out of the tab order so the listbox
+   * stays one tab stop; keys and double-clicks on it do not reach the row).
+   */
+  private renderLogButton(row: InteractionRow) {
+    const label = t('callLog.for', { name: rowName(row) });
+    return html`<button
+      class="slds-button slds-button_icon slds-button_icon-small cic-log-button"
+      type="button"
+      tabindex="-1"
+      draggable="false"
+      aria-label=${label}
+      title=${label}
+      data-call-log=${row.id}
+      @click=${() => requestPanel(this, { kind: 'callLog', interactionId: row.id })}
+      @dblclick=${(e: Event) => e.stopPropagation()}
+      @keydown=${(e: KeyboardEvent) => e.stopPropagation()}
+    >
+      ${buttonIcon(utility_edit)}
+    </button>`;
+  }
+
+  private renderRow(row: InteractionRow, index: number, focusId: string | null, logIds: ReadonlySet<string>) {
     const look = STATE_LOOK[row.stateClass];
     const stateText = row.stateText === '' ? t(look.label) : row.stateText;
     const classes = [
@@ -205,6 +245,7 @@ export class CicInteractionList extends PanelElement {
       </span>
       ${row.muted ? html`<span class="cic-muted">${icon(utility_muted, { size: 'xx-small' })}</span>` : nothing}
       <span class="cic-duration cic-small">${row.duration}</span>
+      ${logIds.has(row.id) ? this.renderLogButton(row) : nothing}
     </li>`;
   }
 
@@ -212,8 +253,9 @@ export class CicInteractionList extends PanelElement {
     const rows = this.rows();
     if (rows.length === 0) return html`<p class="cic-empty cic-muted">${t('interactions.empty')}</p>`;
     const focusId = rows.find((r) => r.selected)?.id ?? rows[0]?.id ?? null;
+    const logIds = this.logIds();
     return html`<ul role="listbox" aria-label=${t('interactions.title')} aria-describedby="list-hint">
-        ${rows.map((row, i) => this.renderRow(row, i, focusId))}
+        ${rows.map((row, i) => this.renderRow(row, i, focusId, logIds))}
       </ul>
       <p id="list-hint" class="slds-assistive-text">
         ${t('interactions.hint')} ${t('interactions.dragHint')}
