@@ -45,7 +45,13 @@ export type CicEffect =
   | { readonly kind: 'cic.logon'; readonly server: string | null; readonly auth: LogonAuth }
   | { readonly kind: 'cic.logoff' }
   | { readonly kind: 'cic.changePassword'; readonly oldPassword: string; readonly newPassword: string }
-  | { readonly kind: 'cic.subscribe'; readonly userId: string; readonly topics: readonly SubscriptionTopic[] }
+  | {
+      readonly kind: 'cic.subscribe';
+      readonly userId: string;
+      readonly topics: readonly SubscriptionTopic[];
+      /** Custom interaction attributes My Interactions must carry besides the `Eic_*` set. */
+      readonly attributes: readonly string[];
+    }
   | { readonly kind: 'cic.watchUserStatuses'; readonly userIds: readonly string[] }
   | { readonly kind: 'cic.setStation'; readonly choice: StationChoice }
   | {
@@ -226,6 +232,7 @@ export function effectKey(effect: Effect): string {
     case 'cic.setActivation':
       return `${effect.kind}:${effect.workgroup}:${effect.active ? 'on' : 'off'}`;
     case 'cic.subscribe':
+      return `${effect.kind}:${effect.userId}:${effect.topics.join(',')}:${effect.attributes.join(',')}`;
     case 'storage.loadUserPrefs':
     case 'storage.saveUserPrefs':
       return `${effect.kind}:${effect.userId}`;

@@ -55,22 +55,25 @@ export function consolePlugin() {
       if (command === 'console:softphone') {
         // Acts in the softphone frame the console's utility bar holds, by ARIA role and accessible
         // name (Playwright's role locators pierce the panel's shadow roots), as an agent would.
-        const { url, role, name, action, value, exact } = /** @type {{ url: string, role: string, name?: string, action: 'click' | 'fill' | 'count' | 'text' | 'check', value?: string, exact?: boolean }} */ (payload);
+        const { url, role, name, action, value, exact } = /** @type {{ url: string, role: string, name?: string, action: 'click' | 'fill' | 'count' | 'text', value?: string, exact?: boolean }} */ (payload);
         const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (/** @type {unknown} */ (session.browser));
         const page = browser.getPage(session.id);
         const consoleFrame = page.frames().find((f) => f.url().startsWith(`${url}/lightning/`));
         if (!consoleFrame) throw new Error(`no console page from ${url} is open`);
         const frame = consoleFrame.childFrames()[0];
         if (!frame) throw new Error('the console holds no softphone frame');
-        const locator = frame.getByRole(/** @type {Parameters<import('playwright-core').Frame['getByRole']>[0]} */ (role), name === undefined ? {} : { name, exact: exact ?? false });
+        // `role: 'label'` finds a form field by its label (password fields have no ARIA role);
+        // `role: 'text'` finds visible text (the label SLDS draws for a radio or checkbox).
+        const locator =
+          role === 'label'
+            ? frame.getByLabel(name ?? '', { exact: exact ?? false })
+            : role === 'text'
+              ? frame.getByText(name ?? '', { exact: exact ?? false })
+              : frame.getByRole(/** @type {Parameters<import('playwright-core').Frame['getByRole']>[0]} */ (role), name === undefined ? {} : { name, exact: exact ?? false });
         if (action === 'count') return locator.count();
         if (action === 'text') return locator.first().textContent({ timeout: 10000 });
         if (action === 'fill') {
           await locator.first().fill(value ?? '', { timeout: 10000 });
-          return true;
-        }
-        if (action === 'check') {
-          await locator.first().check({ timeout: 10000 });
           return true;
         }
         await locator.first().click({ timeout: 10000 });

@@ -42,6 +42,24 @@ export function crmSettings(crm: CrmArea): CrmSettings | null {
   return crm.connection.phase === 'ready' ? crm.connection.settings : null;
 }
 
+const KEYWORDS = new Set(['ANI', 'DNIS', 'CONFERENCE']);
+
+/**
+ * Custom interaction attributes the CRM settings read (the screen-pop attribute, attribute-mapped
+ * Task fields): My Interactions must be subscribed with them or they never arrive.
+ */
+export function watchedAttributes(crm: CrmArea): readonly string[] {
+  const settings = crmSettings(crm);
+  if (settings === null) return [];
+  const names = [
+    settings.screenPop.attributeName,
+    ...settings.callLog.attributeMap
+      .map(([attribute]) => attribute)
+      .filter((a) => !KEYWORDS.has(a.toUpperCase())),
+  ].filter((name) => name.trim() !== '');
+  return [...new Set(names)];
+}
+
 function setLog(state: SoftphoneState, log: CallLog): SoftphoneState {
   return withCrm(state, { logs: { ...state.crm.logs, [log.interactionId]: log } });
 }
@@ -80,7 +98,12 @@ function newLog(record: InteractionRecord): CallLog {
 }
 
 /** Adds candidates; selects the first name / related record when nothing is chosen yet. */
-function associate(log: CallLog, names: readonly CrmRecord[], related: readonly CrmRecord[], select: 'ifEmpty' | 'newest'): CallLog {
+function associate(
+  log: CallLog,
+  names: readonly CrmRecord[],
+  related: readonly CrmRecord[],
+  select: 'ifEmpty' | 'newest',
+): CallLog {
   const pick = (current: string | null, chosen: boolean, list: readonly CrmRecord[]): string | null => {
     if (chosen || list.length === 0) return current;
     if (select === 'newest') return (list[list.length - 1] as CrmRecord).id;
@@ -97,7 +120,10 @@ function associate(log: CallLog, names: readonly CrmRecord[], related: readonly 
 
 function wrapUpLabel(state: SoftphoneState, record: InteractionRecord, codeId: string): string {
   const workgroup = attr(record.attributes, Attr.WorkgroupName).toLowerCase();
-  const lists = [own(state.wrapUp.codesByWorkgroup, workgroup) ?? [], ...Object.values(state.wrapUp.codesByWorkgroup)];
+  const lists = [
+    own(state.wrapUp.codesByWorkgroup, workgroup) ?? [],
+    ...Object.values(state.wrapUp.codesByWorkgroup),
+  ];
   for (const codes of lists) {
     const code = codes.find((c) => c.id === codeId);
     if (code !== undefined) return code.label;
@@ -106,7 +132,12 @@ function wrapUpLabel(state: SoftphoneState, record: InteractionRecord, codeId: s
 }
 
 /** Brings one log up to date with its interaction. */
-function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord, settings: CrmSettings | null): CallLog {
+function syncLog(
+  state: SoftphoneState,
+  log: CallLog,
+  record: InteractionRecord,
+  settings: CrmSettings | null,
+): CallLog {
   const parent =
     attr(record.attributes, Attr.ObjectType) === 'Conference' ||
     Object.values(state.queue.byId).some((r) => r.conferenceParentId === record.id);
@@ -130,7 +161,10 @@ function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord,
   if (settings !== null) {
     next = { ...next, mapped: mappedFields(record.attributes, settings.callLog.attributeMap, conference) };
     if (next.subject === null && next.connectedAt !== null) {
-      next = { ...next, subject: callLogSubject(next.objectLabel, next.connectedAt, settings.locale, settings.timeZone) };
+      next = {
+        ...next,
+        subject: callLogSubject(next.objectLabel, next.connectedAt, settings.locale, settings.timeZone),
+      };
     }
   }
   if (parent) {
@@ -140,7 +174,8 @@ function syncLog(state: SoftphoneState, log: CallLog, record: InteractionRecord,
     }
   }
   const dialing = state.crm.dialing;
-  if (dialing !== null && dialing.interactionId === record.id) next = associate(next, dialing.names, dialing.related, 'ifEmpty');
+  if (dialing !== null && dialing.interactionId === record.id)
+    next = associate(next, dialing.names, dialing.related, 'ifEmpty');
   // Unchanged logs keep their identity, so a step that changes nothing changes no state.
   return JSON.stringify(next) === JSON.stringify(log) ? log : next;
 }
@@ -173,14 +208,23 @@ function flush(state: SoftphoneState, log: CallLog, settings: CrmSettings, out: 
     error: entry?.error ?? null,
     retryAt: null,
   };
-  out.emit({ kind: 'crm.saveLog', interactionId: interactionId(log.interactionId), seq, taskId: log.taskId, fields });
+  out.emit({
+    kind: 'crm.saveLog',
+    interactionId: interactionId(log.interactionId),
+    seq,
+    taskId: log.taskId,
+    fields,
+  });
   return withCrm(state, { outbox: { ...state.crm.outbox, [log.interactionId]: next }, nextSeq: seq + 1 });
 }
 
 function desiredUtility(state: SoftphoneState): UtilityItem {
   if (state.session.current.phase !== 'active') return { icon: 'offline', status: 'loggedOut', count: 0 };
-  const live = Object.values(state.queue.byId).filter((r) => r.phase !== 'disconnected' && r.conferenceParentId === null);
-  if (live.some((r) => r.phase === 'alerting')) return { icon: 'incoming_call', status: 'alerting', count: live.length };
+  const live = Object.values(state.queue.byId).filter(
+    (r) => r.phase !== 'disconnected' && r.conferenceParentId === null,
+  );
+  if (live.some((r) => r.phase === 'alerting'))
+    return { icon: 'incoming_call', status: 'alerting', count: live.length };
   if (live.some((r) => r.phase === 'connected' || r.phase === 'held'))
     return { icon: 'end_call', status: 'onCall', count: live.length };
   return { icon: 'call', status: 'idle', count: live.length };
@@ -189,7 +233,8 @@ function desiredUtility(state: SoftphoneState): UtilityItem {
 function clickToDialDone(state: SoftphoneState, dialing: ClickToDialState): boolean {
   if (dialing.interactionId !== null) {
     const record = own(state.queue.byId, dialing.interactionId);
-    if (record !== undefined) return record.phase === 'connected' || record.phase === 'held' || record.phase === 'disconnected';
+    if (record !== undefined)
+      return record.phase === 'connected' || record.phase === 'held' || record.phase === 'disconnected';
   }
   return state.now - dialing.at > CLICK_TO_DIAL_GUARD_MS;
 }
@@ -212,7 +257,14 @@ function observeOthers(state: SoftphoneState, input: Input): SoftphoneState {
       if (prefill === null || pending === null || pending.at !== state.now) return state;
       return withCrm(state, {
         prefill: null,
-        dialing: { number: pending.number, names: prefill.names, related: prefill.related, requestId: pending.requestId, interactionId: null, at: state.now },
+        dialing: {
+          number: pending.number,
+          names: prefill.names,
+          related: prefill.related,
+          requestId: pending.requestId,
+          interactionId: null,
+          at: state.now,
+        },
       });
     }
     case 'obs.wrapUp.assigned': {
@@ -241,7 +293,11 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
     if (synced !== own(next.crm.logs, id)) next = setLog(next, synced);
   }
   for (const log of Object.values(next.crm.logs)) {
-    if (own(next.queue.byId, log.interactionId) === undefined && log.connectedAt !== null && log.disconnectedAt === null) {
+    if (
+      own(next.queue.byId, log.interactionId) === undefined &&
+      log.connectedAt !== null &&
+      log.disconnectedAt === null
+    ) {
       next = setLog(next, { ...log, disconnectedAt: next.now });
     }
   }
@@ -254,16 +310,23 @@ export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): Sof
       if (own(next.queue.byId, id) !== undefined || own(next.crm.outbox, id) !== undefined) return true;
       if (log.connectedAt === null) return false;
       // Before Open CTI answers (or outside Salesforce) a finished log waits one default window.
-      if (settings === null) return log.disconnectedAt === null || next.now < log.disconnectedAt + DEFAULT_EDIT_WINDOW_MS;
+      if (settings === null)
+        return log.disconnectedAt === null || next.now < log.disconnectedAt + DEFAULT_EDIT_WINDOW_MS;
       return isEditable(log, settings.callLog, next.now);
     }),
   );
   if (Object.keys(logs).length !== Object.keys(next.crm.logs).length) next = withCrm(next, { logs });
-  if (next.crm.dialing !== null && clickToDialDone(next, next.crm.dialing)) next = withCrm(next, { dialing: null });
+  if (next.crm.dialing !== null && clickToDialDone(next, next.crm.dialing))
+    next = withCrm(next, { dialing: null });
   if (next.crm.connection.phase === 'ready') {
     const utility = desiredUtility(next);
     const last = next.crm.utility;
-    if (last === null || last.icon !== utility.icon || last.status !== utility.status || last.count !== utility.count) {
+    if (
+      last === null ||
+      last.icon !== utility.icon ||
+      last.status !== utility.status ||
+      last.count !== utility.count
+    ) {
       out.emit({ kind: 'crm.utility', ...utility });
       next = withCrm(next, { utility });
     }
@@ -278,11 +341,16 @@ function liveLogs(state: SoftphoneState): CallLog[] {
   });
 }
 
-function clickToDial(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'obs.crm.clickToDial' }>, out: Out): SoftphoneState {
+function clickToDial(
+  state: SoftphoneState,
+  input: Extract<CrmObservation, { kind: 'obs.crm.clickToDial' }>,
+  out: Out,
+): SoftphoneState {
   if (state.crm.dialing !== null) return refuse(state, out, 'duplicate', 'clickToDialDialing');
   const number = input.number.trim();
   if (number === '') return refuse(state, out, 'invalid', 'numberRequired');
-  const { names, related } = input.record === null ? { names: [], related: [] } : associationsOf(input.record);
+  const { names, related } =
+    input.record === null ? { names: [], related: [] } : associationsOf(input.record);
   if (state.crm.advancedDial) return withCrm(state, { prefill: { number, names, related } });
   const before = state.dial.pending;
   const next = stepDialInput(state, { kind: 'intent.dial', number, source: 'crm', advanced: null }, out);
@@ -293,9 +361,14 @@ function clickToDial(state: SoftphoneState, input: Extract<CrmObservation, { kin
   });
 }
 
-function saved(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'obs.crm.logSaved' }>, out: Out): SoftphoneState {
+function saved(
+  state: SoftphoneState,
+  input: Extract<CrmObservation, { kind: 'obs.crm.logSaved' }>,
+  out: Out,
+): SoftphoneState {
   const entry = own(state.crm.outbox, input.interactionId);
-  if (entry === undefined || entry.seq !== input.seq) return refuse(state, out, 'stale', 'logSaved', input.interactionId);
+  if (entry === undefined || entry.seq !== input.seq)
+    return refuse(state, out, 'stale', 'logSaved', input.interactionId);
   const { [input.interactionId]: _done, ...outbox } = state.crm.outbox;
   let next = withCrm(state, { outbox });
   const log = own(next.crm.logs, input.interactionId);
@@ -306,24 +379,55 @@ function saved(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'ob
   return next;
 }
 
-function failed(state: SoftphoneState, input: Extract<CrmObservation, { kind: 'obs.crm.logFailed' }>, out: Out): SoftphoneState {
+function failed(
+  state: SoftphoneState,
+  input: Extract<CrmObservation, { kind: 'obs.crm.logFailed' }>,
+  out: Out,
+): SoftphoneState {
   const entry = own(state.crm.outbox, input.interactionId);
-  if (entry === undefined || entry.seq !== input.seq) return refuse(state, out, 'stale', 'logFailed', input.interactionId);
+  if (entry === undefined || entry.seq !== input.seq)
+    return refuse(state, out, 'stale', 'logFailed', input.interactionId);
   const attempts = entry.attempts + 1;
-  const failedEntry: OutboxEntry = { ...entry, status: 'failed', attempts, error: input.message, retryAt: state.now + retryDelay(attempts) };
+  const failedEntry: OutboxEntry = {
+    ...entry,
+    status: 'failed',
+    attempts,
+    error: input.message,
+    retryAt: state.now + retryDelay(attempts),
+  };
   return withCrm(state, { outbox: { ...state.crm.outbox, [input.interactionId]: failedEntry } });
 }
 
 /** Steps Open CTI observations. */
 export function stepCrmObservation(state: SoftphoneState, input: CrmObservation, out: Out): SoftphoneState {
   switch (input.kind) {
-    case 'obs.crm.ready':
-      return withCrm(state, { connection: { phase: 'ready', settings: input.settings, problems: input.problems }, utility: null });
+    case 'obs.crm.ready': {
+      const next = withCrm(state, {
+        connection: { phase: 'ready', settings: input.settings, problems: input.problems },
+        utility: null,
+      });
+      // Settings that arrive after log-on may name attributes the subscription lacks: widen it.
+      const attributes = watchedAttributes(next.crm);
+      const current = state.session.current;
+      if (
+        current.phase === 'active' &&
+        attributes.join('\n') !== watchedAttributes(state.crm).join('\n') &&
+        attributes.length > 0
+      )
+        out.emit({
+          kind: 'cic.subscribe',
+          userId: current.info.userId,
+          topics: ['myInteractions'],
+          attributes,
+        });
+      return next;
+    }
     case 'obs.crm.unavailable':
       return withCrm(state, { connection: { phase: 'unavailable', reason: input.reason } });
     case 'obs.crm.matches': {
       const record = own(state.queue.byId, input.interactionId);
-      const log = own(state.crm.logs, input.interactionId) ?? (record === undefined ? undefined : newLog(record));
+      const log =
+        own(state.crm.logs, input.interactionId) ?? (record === undefined ? undefined : newLog(record));
       if (log === undefined) return refuse(state, out, 'unknownInteraction', 'matches', input.interactionId);
       const names: CrmRecord[] = [];
       const related: CrmRecord[] = [];
@@ -335,9 +439,15 @@ export function stepCrmObservation(state: SoftphoneState, input: CrmObservation,
       return setLog(state, associate(log, names, related, 'ifEmpty'));
     }
     case 'obs.crm.navigation': {
-      let next = withCrm(state, { view: input.record === null || input.record.id === '' ? null : { id: input.record.id, name: input.record.name, objectType: input.record.objectType } });
+      let next = withCrm(state, {
+        view:
+          input.record === null || input.record.id === ''
+            ? null
+            : { id: input.record.id, name: input.record.name, objectType: input.record.objectType },
+      });
       const settings = crmSettings(state.crm);
-      if (input.record === null || settings === null || !settings.callLog.autoAssociateOnNavigation) return next;
+      if (input.record === null || settings === null || !settings.callLog.autoAssociateOnNavigation)
+        return next;
       const { names, related } = associationsOf(input.record);
       if (names.length === 0 && related.length === 0) return next;
       for (const log of liveLogs(next)) next = setLog(next, associate(log, names, related, 'newest'));
@@ -360,14 +470,16 @@ function knows(list: readonly CrmRecord[], id: string): boolean {
 
 /** Steps call-log and click-to-dial intents. */
 export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out): SoftphoneState {
-  if (input.kind === 'intent.clickToDial.advanced') return withCrm(state, { advancedDial: input.open, prefill: input.open ? state.crm.prefill : null });
+  if (input.kind === 'intent.clickToDial.advanced')
+    return withCrm(state, { advancedDial: input.open, prefill: input.open ? state.crm.prefill : null });
   const log = own(state.crm.logs, input.interactionId);
   if (log === undefined) return refuse(state, out, 'unknownInteraction', input.kind, input.interactionId);
   const settings = crmSettings(state.crm);
   switch (input.kind) {
     case 'intent.callLog.edit': {
       if (settings === null) return refuse(state, out, 'ignoredInPhase', 'crmNotReady', input.interactionId);
-      if (!isEditable(log, settings.callLog, state.now)) return refuse(state, out, 'forbidden', 'editWindowClosed', input.interactionId);
+      if (!isEditable(log, settings.callLog, state.now))
+        return refuse(state, out, 'forbidden', 'editWindowClosed', input.interactionId);
       if (input.whoId !== undefined && input.whoId !== null && !knows(log.names, input.whoId))
         return refuse(state, out, 'invalid', 'unknownName', input.interactionId);
       if (input.whatId !== undefined && input.whatId !== null && !knows(log.related, input.whatId))
@@ -381,8 +493,11 @@ export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out)
     }
     case 'intent.callLog.retry': {
       const entry = own(state.crm.outbox, input.interactionId);
-      if (entry === undefined || entry.status !== 'failed') return refuse(state, out, 'ignoredInPhase', 'notFailed', input.interactionId);
-      return withCrm(state, { outbox: { ...state.crm.outbox, [input.interactionId]: { ...entry, retryAt: state.now } } });
+      if (entry === undefined || entry.status !== 'failed')
+        return refuse(state, out, 'ignoredInPhase', 'notFailed', input.interactionId);
+      return withCrm(state, {
+        outbox: { ...state.crm.outbox, [input.interactionId]: { ...entry, retryAt: state.now } },
+      });
     }
     case 'intent.callLog.open': {
       if (log.taskId !== null && own(state.crm.outbox, input.interactionId) === undefined) {
@@ -400,7 +515,8 @@ export function stepCrmIntent(state: SoftphoneState, input: CrmIntent, out: Out)
 export function openSavedTasks(state: SoftphoneState, out: Out): SoftphoneState {
   let next = state;
   for (const log of Object.values(state.crm.logs)) {
-    if (!log.openWhenSaved || log.taskId === null || own(state.crm.outbox, log.interactionId) !== undefined) continue;
+    if (!log.openWhenSaved || log.taskId === null || own(state.crm.outbox, log.interactionId) !== undefined)
+      continue;
     out.emit({ kind: 'crm.openRecord', recordId: log.taskId });
     next = setLog(next, { ...log, openWhenSaved: false });
   }

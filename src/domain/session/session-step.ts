@@ -49,7 +49,12 @@ function enterActive(
   effectiveStation: { id: string; displayName: string } | null,
   out: Out,
 ): SoftphoneState {
-  out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS, attributes: watchedAttributes(state.crm) });
+  out.emit({
+    kind: 'cic.subscribe',
+    userId: info.userId,
+    topics: SUBSCRIPTION_TOPICS,
+    attributes: watchedAttributes(state.crm),
+  });
   out.emit({ kind: 'storage.loadUserPrefs', userId: info.userId });
   const active = withSession(state, { current: { phase: 'active', info } });
   return startStationStep(active, effectiveStation);
@@ -180,7 +185,12 @@ function connected(
   const link = { status: ConnectionStatus.Connected, reason: null, since: state.now };
   if (current.phase === 'active' && current.info.userId.toLowerCase() === info.userId.toLowerCase()) {
     // A new session after a switchover or lost link: same agent, fresh subscriptions and station.
-    out.emit({ kind: 'cic.subscribe', userId: info.userId, topics: SUBSCRIPTION_TOPICS, attributes: watchedAttributes(state.crm) });
+    out.emit({
+      kind: 'cic.subscribe',
+      userId: info.userId,
+      topics: SUBSCRIPTION_TOPICS,
+      attributes: watchedAttributes(state.crm),
+    });
     const next = withSession(state, { current: { phase: 'active', info }, connection: link });
     return restoreStation(next, input.effectiveStation, out);
   }

@@ -1,0 +1,289 @@
+/**
+ * End to end, as in production: the Lightning console emulator (its own origin) frames the panel
+ * in its utility bar; the panel logs on to the CIC simulator (another origin) and talks Open CTI
+ * to the console over postMessage. The test acts only as the agent would — in the softphone frame,
+ * by role and name — and as the customer (the simulator's control API). Every assertion reads
+ * what the emulator (Open CTI log, Tasks, rendered page) or the simulator reports.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+interface Sim {
+  readonly id: string;
+  readonly url: string;
+}
+interface Console {
+  readonly id: string;
+  readonly url: string;
+}
+interface Task {
+  readonly Id: string;
+  readonly CallObject?: string;
+  readonly CallType?: string;
+  readonly WhoId?: string | null;
+  readonly WhatId?: string | null;
+  readonly Subject?: string;
+  readonly CallDisposition?: string | null;
+  readonly CallDurationInSeconds?: number | null;
+  readonly TaskSubtype?: string;
+  readonly Status?: string;
+}
+interface LogEntry {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  readonly response: { success: boolean };
+}
+interface SimInteraction {
+  readonly interactionId: string;
+  readonly attributes: Record<string, string>;
+}
+
+const PAT_CONTACT = '003Dm0000000001IAA';
+const ACME_ACCOUNT = '001Dm0000000001IAA';
+
+async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  for (let i = 0; i < 300; i += 1) {
+    const value = await probe();
+    if (value !== null && value !== undefined && value !== false) return value;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+const tasks = async (c: Console): Promise<Task[]> =>
+  (await json<{ tasks: Task[] }>('GET', `${c.url}/__console/v1/tasks`)).tasks;
+const openCtiLog = async (c: Console): Promise<LogEntry[]> =>
+  (await json<{ entries: LogEntry[] }>('GET', `${c.url}/__console/v1/opencti-log`)).entries;
+const simInteractions = async (sim: Sim): Promise<SimInteraction[]> =>
+  (await json<{ interactions: SimInteraction[] }>('GET', `${sim.url}/sim/v1/state`)).interactions;
+const simState = async (sim: Sim, id: string): Promise<string | undefined> =>
+  (await simInteractions(sim)).find((i) => i.interactionId === id)?.attributes['Eic_State'];
+
+/** The agent's hand in the softphone frame. */
+function agent(c: Console) {
+  const act = (role: string, name: string | undefined, action: string, value?: string, exact?: boolean) =>
+    executeServerCommand('console:softphone', { url: c.url, role, name, action, value, exact });
+  return {
+    click: (role: string, name: string, exact = true) => act(role, name, 'click', undefined, exact),
+    fill: (label: string, value: string) => act('label', label, 'fill', value, false),
+    count: async (role: string, name?: string) => (await act(role, name, 'count')) as number,
+  };
+}
+
+const dom = (c: Console, action: 'click' | 'count' | 'text', selector: string) =>
+  executeServerCommand('console:dom', { url: c.url, action, selector });
+
+async function open(
+  sim: Sim,
+  overrides: Record<string, string> = {},
+): Promise<{ c: Console; frame: HTMLIFrameElement }> {
+  const c = (await executeServerCommand('console:start', {
+    adapterPath: '/test/browser/e2e/fixtures/softphone.html',
+    callCenterSettings: 'docs/call-center/CIC_Softphone_import.xml',
+    cicServerUrl: sim.url,
+    cicControlUrl: sim.url,
+    settingOverrides: overrides,
+  })) as Console;
+  const loaded = new Promise<void>((resolve, reject) => {
+    const listener = (event: MessageEvent): void => {
+      const data = event.data as { fixture?: string; error?: string } | null;
+      if (data?.fixture === 'softphone-loaded') resolve();
+      else if (data?.fixture === 'softphone-failed') reject(new Error(data.error));
+      else return;
+      window.removeEventListener('message', listener);
+    };
+    window.addEventListener('message', listener);
+  });
+  const frame = document.createElement('iframe');
+  frame.style.width = '1200px';
+  frame.style.height = '800px';
+  frame.src = `${c.url}/lightning/page/home`;
+  document.body.append(frame);
+  await loaded;
+  await json('POST', `${c.url}/__console/v1/utility/toggle`, { open: true });
+  return { c, frame };
+}
+
+async function logOn(sim: Sim, c: Console): Promise<void> {
+  const a = agent(c);
+  await eventually(
+    'the log-on form (server from the call-center settings)',
+    async () => (await a.count('label', 'User ID')) > 0,
+  );
+  await a.fill('User ID', 'agent1');
+  await a.fill('Password', '1234');
+  await a.click('button', 'Log On');
+  await a.click('button', 'Accept');
+  await a.fill('Workstation name', 'WS01');
+  await a.click('button', 'Select');
+  await eventually('the session on WS01', async () => {
+    const state = await json<{ sessions: { userId: string; station: { id: string } | null }[] }>(
+      'GET',
+      `${sim.url}/sim/v1/state`,
+    );
+    return state.sessions.some((s) => s.userId === 'agent1' && s.station?.id === 'WS01');
+  });
+  await json('PUT', `${sim.url}/sim/v1/users/agent1/status`, { statusId: 'Available' });
+  await eventually('click-to-dial enabled (Open CTI ready)', async () =>
+    (await openCtiLog(c)).some((e) => e.method === 'enableClickToDial' && e.response.success),
+  );
+}
+
+async function ring(
+  sim: Sim,
+  from: string,
+  fromName: string,
+  attributes?: Record<string, string>,
+): Promise<string> {
+  const reply = await json<{ interactionId: string }>('POST', `${sim.url}/sim/v1/calls`, {
+    from,
+    fromName,
+    to: { workgroup: 'Support' },
+    ...(attributes ? { attributes } : {}),
+  });
+  return reply.interactionId;
+}
+
+describe('Salesforce end to end: console emulator + panel + CIC simulator', () => {
+  let sim: Sim;
+  let c: Console;
+  let frame: HTMLIFrameElement;
+
+  beforeEach(async () => {
+    sim = (await executeServerCommand('sim:start', {})) as Sim;
+  });
+  afterEach(async () => {
+    frame.remove();
+    await executeServerCommand('console:stop', { id: c.id });
+    await executeServerCommand('sim:stop', { id: sim.id });
+  });
+
+  it('known caller: one pop of the Contact, a Task at pickup, the same Task updated with duration and disposition', async () => {
+    ({ c, frame } = await open(sim));
+    await logOn(sim, c);
+    const a = agent(c);
+    const id = await ring(sim, '+13175550101', 'Pat Doe');
+
+    await eventually('the Contact popped', async () => (await dom(c, 'text', '#workspace h1')) === 'Pat Doe');
+    // A deferred searchAndScreenPop only searches; what navigates is screenPop or a non-deferred search.
+    const pops = (await openCtiLog(c)).filter(
+      (e) => e.method === 'screenPop' || (e.method === 'searchAndScreenPop' && e.args['deferred'] !== true),
+    );
+    expect(pops.length, 'exactly one screen pop').to.equal(1);
+
+    await a.click('button', 'Pickup');
+    await eventually('connected on the server', async () => (await simState(sim, id)) === 'C');
+    const created = await eventually('a Task for the call', async () => {
+      const list = (await tasks(c)).filter((t) => t.CallObject === id);
+      return list.length > 0 ? list : null;
+    });
+    expect(created).to.have.length(1);
+    expect(created[0]?.WhoId).to.equal(PAT_CONTACT);
+    expect(created[0]?.CallType).to.equal('Inbound');
+    expect(created[0]?.TaskSubtype).to.equal('Call');
+
+    await a.click('button', 'Hold');
+    await eventually('held on the server', async () => (await simState(sim, id)) === 'H');
+    await a.click('button', 'Hold');
+    await eventually('back from hold', async () => (await simState(sim, id)) === 'C');
+
+    await a.click('button', 'Disconnect');
+    await eventually('disconnected on the server', async () => (await simState(sim, id)) === 'I');
+    await eventually('the wrap-up prompt', async () => (await a.count('radio')) > 0);
+    await a.click('text', 'Resolved');
+    await a.click('button', 'Assign');
+
+    const updated = await eventually('the Task updated with the disposition', async () => {
+      const t = (await tasks(c)).filter((x) => x.CallObject === id);
+      return t.length === 1 && t[0]?.CallDisposition ? t : null;
+    });
+    expect(updated[0]?.Id).to.equal(created[0]?.Id);
+    expect(updated[0]?.CallDurationInSeconds).to.be.a('number');
+    expect((await tasks(c)).filter((x) => x.CallObject === id)).to.have.length(1);
+  });
+
+  it('unknown number → new-record modal; a number two Contacts share → search page', async () => {
+    ({ c, frame } = await open(sim));
+    await logOn(sim, c);
+    const a = agent(c);
+    const unknown = await ring(sim, '+13175550199', 'Unknown Caller');
+    await eventually('the new-record modal', async () => ((await dom(c, 'count', '.modal')) as number) > 0);
+    await a.click('button', 'Pickup');
+    await eventually('connected', async () => (await simState(sim, unknown)) === 'C');
+    await a.click('button', 'Disconnect');
+    await eventually('disconnected', async () => (await simState(sim, unknown)) === 'I');
+    await json('POST', `${c.url}/__console/v1/modal/cancel`, {});
+
+    await ring(sim, '+13175550102', 'Lee Household');
+    await eventually(
+      'the search page with both Contacts',
+      async () => ((await dom(c, 'count', '#workspace [data-group="Contact"] tr')) as number) >= 2,
+    );
+  });
+
+  it('custom attribute → URL pop with ?key=', async () => {
+    ({ c, frame } = await open(sim, {
+      '/screenPop/attributeName': 'CRM_CaseNumber',
+      '/screenPop/attributePopType': 'url',
+      '/screenPop/attributePopUrl': '/apex/CicCasePage',
+    }));
+    await logOn(sim, c);
+    await ring(sim, '+13175550101', 'Pat Doe', { CRM_CaseNumber: '00042' });
+    await eventually(
+      'the URL pop',
+      async () => (await dom(c, 'text', '#workspace code[data-url]')) === '/apex/CicCasePage?key=00042',
+    );
+  });
+
+  it('click-to-dial from an Account: one call however often it is clicked, an Outbound Task related to the Account', async () => {
+    ({ c, frame } = await open(sim));
+    await logOn(sim, c);
+    await json('POST', `${c.url}/__console/v1/navigate`, { recordId: ACME_ACCOUNT });
+    await json('POST', `${c.url}/__console/v1/click-to-dial`, { recordId: ACME_ACCOUNT, field: 'Phone' });
+    await json('POST', `${c.url}/__console/v1/click-to-dial`, {
+      recordId: ACME_ACCOUNT,
+      field: 'Phone',
+    }).catch(() => undefined);
+    const outbound = await eventually('the outbound call on the server', async () => {
+      const list = (await simInteractions(sim)).filter((i) => i.attributes['Eic_CallDirection'] === 'O');
+      return list.length > 0 ? list : null;
+    });
+    expect(outbound, 'one call for two clicks').to.have.length(1);
+    const id = (outbound[0] as SimInteraction).interactionId;
+    await json('POST', `${sim.url}/sim/v1/interactions/${id}/remote-answer`);
+    const task = await eventually(
+      'the Outbound Task',
+      async () => (await tasks(c)).find((t) => t.CallObject === id) ?? null,
+    );
+    expect(task.CallType).to.equal('Outbound');
+    expect(task.WhatId).to.equal(ACME_ACCOUNT);
+  });
+
+  it('navigation during a call adds the record to Related To and the saved Task carries it', async () => {
+    ({ c, frame } = await open(sim));
+    await logOn(sim, c);
+    const a = agent(c);
+    const id = await ring(sim, '+13175550101', 'Pat Doe');
+    await a.click('button', 'Pickup');
+    await eventually('connected', async () => (await simState(sim, id)) === 'C');
+    await json('POST', `${c.url}/__console/v1/navigate`, { recordId: ACME_ACCOUNT });
+    await a.click('button', 'Disconnect');
+    const task = await eventually(
+      'the Task related to Acme',
+      async () => (await tasks(c)).find((t) => t.CallObject === id && t.WhatId === ACME_ACCOUNT) ?? null,
+    );
+    expect(task.WhoId).to.equal(PAT_CONTACT);
+  });
+});
