@@ -11,7 +11,7 @@
 import { defaultPanelConfig, type Input, type SoftphoneState, type Store } from './domain/index.js';
 import { startBrowserTabs, type SessionSharing, type Tabs } from './app/tabs/index.js';
 import type { IcwsCicPort, SharedCicSession } from './cic/port.js';
-import { createCrmWiring } from './app/crm-wiring.js';
+import { createCrmWiring, startOmniWiring } from './app/crm-wiring.js';
 import {
   browserClock,
   createBrowserNotifier,
@@ -19,6 +19,7 @@ import {
   requestNotificationPermission,
 } from './app/browser-ports.js';
 import { lazyCicPort } from './app/lazy-cic-port.js';
+import { guardUnload } from './app/unload-guard.js';
 import { INTENT_EVENT, type IntentEvent } from './ui/index.js';
 import { define } from './ui/define.js';
 
@@ -83,7 +84,13 @@ export class CicSoftphoneApp extends HTMLElement {
     const store = runtime.store;
     this.#store = store;
     this.#runtime = runtime;
-    void crm?.start(runtime.dispatch);
+    // Omni-Channel sync runs where the CIC session runs: in the leading tab.
+    void crm?.start(runtime.dispatch).then(async (config) => {
+      if (config === null) return;
+      await runtime.whenLeading();
+      const stopOmni = await startOmniWiring({ win: window, config, store, dispatch: runtime.dispatch, log });
+      this.#teardown.push(() => void stopOmni());
+    });
 
     const panel = document.createElement('cic-softphone') as HTMLElement & { store: Store };
     panel.store = store;
@@ -99,7 +106,7 @@ export class CicSoftphoneApp extends HTMLElement {
     };
     // Page visibility reaches the domain through the tabs (no tab visible = hidden).
     this.addEventListener(INTENT_EVENT, onIntent);
-    this.#teardown = [() => this.removeEventListener(INTENT_EVENT, onIntent)];
+    this.#teardown = [() => this.removeEventListener(INTENT_EVENT, onIntent), guardUnload(window, store)];
 
     const server = this.getAttribute('server');
     if (server) runtime.dispatch({ kind: 'obs.panel.config', config: { ...defaultPanelConfig(), server } });

@@ -27,7 +27,10 @@ describe('backoff schedule', () => {
       [0, 1, 2, 3, 4, 5, 6, 7, 100].map((n) => backoffCeiling(n)),
       [500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000, 10_000],
     );
-    assert.deepEqual([0, 1, 2, 3].map((n) => backoffCeiling(n, { baseMs: 100, capMs: 250 })), [100, 200, 250, 250]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((n) => backoffCeiling(n, { baseMs: 100, capMs: 250 })),
+      [100, 200, 250, 250],
+    );
   });
 
   it('full jitter: every delay lies in [0, ceiling) and the spread covers the range', () => {
@@ -36,7 +39,10 @@ describe('backoff schedule', () => {
       const ceiling = backoffCeiling(attempt);
       const delays = Array.from({ length: 400 }, () => backoffDelay(attempt, random));
       for (const d of delays) {
-        assert.ok(Number.isInteger(d) && d >= 0 && d < ceiling, `attempt ${attempt}: ${d} not in [0, ${ceiling})`);
+        assert.ok(
+          Number.isInteger(d) && d >= 0 && d < ceiling,
+          `attempt ${attempt}: ${d} not in [0, ${ceiling})`,
+        );
       }
       assert.ok(Math.min(...delays) < ceiling * 0.1, `attempt ${attempt}: some short delays`);
       assert.ok(Math.max(...delays) > ceiling * 0.9, `attempt ${attempt}: some long delays`);
@@ -47,14 +53,28 @@ describe('backoff schedule', () => {
     const a = seeded(7);
     const b = seeded(7);
     const first = Array.from({ length: 8 }, (_, i) => backoffDelay(i, a));
-    assert.deepEqual(first, Array.from({ length: 8 }, (_, i) => backoffDelay(i, b)));
-    assert.equal(backoffDelay(3, () => -1), 0);
-    assert.equal(backoffDelay(3, () => 5), 3999);
+    assert.deepEqual(
+      first,
+      Array.from({ length: 8 }, (_, i) => backoffDelay(i, b)),
+    );
+    assert.equal(
+      backoffDelay(3, () => -1),
+      0,
+    );
+    assert.equal(
+      backoffDelay(3, () => 5),
+      3999,
+    );
   });
 });
 
 /** A scripted host: records every call; probe and logon answers come from lists. */
-function scriptedHost(script: { probes?: ProbeResult[]; logons?: LogonAttempt[]; canLogOn?: boolean; resumeFails?: number }) {
+function scriptedHost(script: {
+  probes?: ProbeResult[];
+  logons?: LogonAttempt[];
+  canLogOn?: boolean;
+  resumeFails?: number;
+}) {
   const calls: string[] = [];
   let resumeFails = script.resumeFails ?? 0;
   const host: ReconnectHost = {
@@ -103,7 +123,13 @@ describe('Reconnector', () => {
     assert.equal(r.phase, 'probing');
     r.linkFailed('again');
     await r.settled();
-    assert.deepEqual(s.calls, ['linkDown network', 'probe unreachable', 'probe unreachable', 'probe alive', 'resume']);
+    assert.deepEqual(s.calls, [
+      'linkDown network',
+      'probe unreachable',
+      'probe unreachable',
+      'probe alive',
+      'resume',
+    ]);
     assert.equal(s.waits.length, 3);
     s.waits.forEach((ms, i) => assert.ok(ms < backoffCeiling(i), `wait ${i}`));
     assert.equal(r.phase, 'idle');
@@ -125,7 +151,13 @@ describe('Reconnector', () => {
     const r = new Reconnector(s.host, s.options);
     r.linkFailed('network');
     await r.settled();
-    assert.deepEqual(s.calls, ['linkDown network', 'probe gone', 'sessionGone timed out', 'logOn retry', 'logOn ok']);
+    assert.deepEqual(s.calls, [
+      'linkDown network',
+      'probe gone',
+      'sessionGone timed out',
+      'logOn retry',
+      'logOn ok',
+    ]);
     assert.equal(r.phase, 'idle');
   });
 
@@ -183,7 +215,11 @@ describe('Reconnector', () => {
     assert.deepEqual(s.calls, ['linkDown network', 'sessionGone 401', 'logOn ok']);
 
     const t = scriptedHost({});
-    const stopped = new Reconnector(t.host, { ...t.options, wait: (_ms, signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })) });
+    const stopped = new Reconnector(t.host, {
+      ...t.options,
+      wait: (_ms, signal) =>
+        new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    });
     stopped.linkFailed('network');
     stopped.stop();
     await stopped.settled();

@@ -189,7 +189,11 @@ export class Reconnector {
     }
   }
 
-  async #logonLoop(signal: AbortSignal, reason: string | null, shouldReconnect: boolean | null): Promise<void> {
+  async #logonLoop(
+    signal: AbortSignal,
+    reason: string | null,
+    shouldReconnect: boolean | null,
+  ): Promise<void> {
     if (shouldReconnect === false || !this.#host.canLogOn()) {
       this.#finish(signal);
       this.#host.giveUp(reason);

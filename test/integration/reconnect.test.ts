@@ -102,7 +102,11 @@ function panel(options: { reconnect?: ReconnectOptions; singleSignOn?: () => Pro
         if (test(store.getState())) return resolve(store.getState());
         const deadline = setTimeout(() => {
           off();
-          reject(new Error(`timed out waiting for ${what}; session ${JSON.stringify(store.getState().session.current.phase)}`));
+          reject(
+            new Error(
+              `timed out waiting for ${what}; session ${JSON.stringify(store.getState().session.current.phase)}`,
+            ),
+          );
         }, WAIT_MS);
         const off = store.subscribe(() => {
           if (!test(store.getState())) return;
@@ -146,7 +150,12 @@ const sessionId = (s: SoftphoneState): string | null =>
   s.session.current.phase === 'active' ? s.session.current.info.sessionId : null;
 const connection = (s: SoftphoneState) => selectSession(s).connection;
 
-async function logOn(p: Panel, server: string, auth: Extract<Intent, { kind: 'intent.logon' }>['auth'], station: string): Promise<void> {
+async function logOn(
+  p: Panel,
+  server: string,
+  auth: Extract<Intent, { kind: 'intent.logon' }>['auth'],
+  station: string,
+): Promise<void> {
   p.intent({ kind: 'intent.server.select', server });
   await p.until((s) => s.session.serverInfo !== null, 'server info');
   p.intent({ kind: 'intent.logon', auth, alwaysUseAuthType: false });
@@ -164,14 +173,26 @@ async function connectedCall(sim: RunningSimulator, p: Panel, userId: string): P
     fromName: 'Pat Doe',
     to: { user: userId },
   });
-  await p.until((s) => selectInteractions(s).some((r) => r.id === interactionId && r.phase === 'alerting'), 'the call alerting');
+  await p.until(
+    (s) => selectInteractions(s).some((r) => r.id === interactionId && r.phase === 'alerting'),
+    'the call alerting',
+  );
   p.intent({ kind: 'intent.pickup', interactionId: interactionId as never });
-  await p.until((s) => selectInteractions(s).some((r) => r.id === interactionId && r.phase === 'connected'), 'the call connected');
+  await p.until(
+    (s) => selectInteractions(s).some((r) => r.id === interactionId && r.phase === 'connected'),
+    'the call connected',
+  );
   return interactionId;
 }
 
 /** After reconnecting: same call still connected, one row, one pop, station back. */
-async function assertReconciled(sim: RunningSimulator, p: Panel, userId: string, callId: string, station: string): Promise<void> {
+async function assertReconciled(
+  sim: RunningSimulator,
+  p: Panel,
+  userId: string,
+  callId: string,
+  station: string,
+): Promise<void> {
   const state = await p.until(
     (s) =>
       connection(s) === 'connected' &&
@@ -184,9 +205,23 @@ async function assertReconciled(sim: RunningSimulator, p: Panel, userId: string,
   assert.deepEqual(p.pops, [callId], 'exactly one screen pop');
   const live = await sessionsOf(sim, userId);
   assert.equal(live.length, 1, 'one live session on the server');
-  assert.equal(typeof live[0]?.station === 'object' && live[0]?.station !== null ? live[0].station.id : live[0]?.station, station, 'the station is logged on again');
-  const interactions = (await control<{ interactions: { interactionId: string; attributes: Record<string, string> }[] }>(sim.url, 'GET', '/sim/v1/state')).interactions;
-  assert.equal(interactions.find((i) => i.interactionId === callId)?.attributes['Eic_State'], 'C', 'the call is still up on the server');
+  assert.equal(
+    typeof live[0]?.station === 'object' && live[0]?.station !== null ? live[0].station.id : live[0]?.station,
+    station,
+    'the station is logged on again',
+  );
+  const interactions = (
+    await control<{ interactions: { interactionId: string; attributes: Record<string, string> }[] }>(
+      sim.url,
+      'GET',
+      '/sim/v1/state',
+    )
+  ).interactions;
+  assert.equal(
+    interactions.find((i) => i.interactionId === callId)?.attributes['Eic_State'],
+    'C',
+    'the call is still up on the server',
+  );
 }
 
 describe('reconnect: network outage (simulator on a manual clock)', () => {
@@ -225,7 +260,10 @@ describe('reconnect: network outage (simulator on a manual clock)', () => {
       const callId = await connectedCall(sim, p, 'agent1');
       const before = sessionId(p.store.getState());
 
-      const fault = await control<{ streamsCut: number }>(sim.url, 'POST', '/sim/v1/faults', { kind: 'network-outage', ms: outageMs });
+      const fault = await control<{ streamsCut: number }>(sim.url, 'POST', '/sim/v1/faults', {
+        kind: 'network-outage',
+        ms: outageMs,
+      });
       assert.equal(fault.streamsCut, 1);
       await p.until((s) => connection(s) === 'reconnecting', 'reconnecting shown');
       const inputsBefore = p.inputs.length;
@@ -233,12 +271,18 @@ describe('reconnect: network outage (simulator on a manual clock)', () => {
       assert.ok(waitedMs >= outageMs, `backed off through the outage (${waitedMs} ms of ${outageMs})`);
       assert.equal(sessionId(p.store.getState()), before, 'the session resumed, no new logon');
       const after = p.inputs.slice(inputsBefore);
-      assert.ok(after.some((i) => i.kind === 'obs.queue.snapshot'), 'a fresh queue snapshot arrived');
+      assert.ok(
+        after.some((i) => i.kind === 'obs.queue.snapshot'),
+        'a fresh queue snapshot arrived',
+      );
       assert.ok(!after.some((i) => i.kind === 'obs.session.connected'), 'no new session');
 
       // The panel works afterwards: hold goes through on the server.
       p.intent({ kind: 'intent.hold', interactionId: callId as never });
-      await p.until((s) => selectInteractions(s).some((r) => r.id === callId && r.phase === 'held'), 'held after reconnecting');
+      await p.until(
+        (s) => selectInteractions(s).some((r) => r.id === callId && r.phase === 'held'),
+        'held after reconnecting',
+      );
     });
   }
 
@@ -290,7 +334,10 @@ describe('reconnect: session loss and switchover (real clock)', () => {
     assert.equal(p.store.getState().session.current.phase, 'active', 'never back at the logon screen');
     await assertReconciled(sim, p, 'agent1', callId, 'WS01');
     p.intent({ kind: 'intent.disconnect', interactionId: callId as never });
-    await p.until((s) => selectInteractions(s).some((r) => r.id === callId && r.phase === 'disconnected'), 'disconnected on the new session');
+    await p.until(
+      (s) => selectInteractions(s).some((r) => r.id === callId && r.phase === 'disconnected'),
+      'disconnected on the new session',
+    );
   });
 
   it('switchover during a connected call: back in service on the backup', async (t) => {
@@ -304,11 +351,17 @@ describe('reconnect: session loss and switchover (real clock)', () => {
     // The backup accepts logons from the moment the fault answers.
     await control(sim.url, 'POST', '/sim/v1/faults', { kind: 'switchover' });
     await p.until(
-      (s) => sessionId(s) !== before && connection(s) === 'connected' && s.station.step === 'ready' && s.station.current?.id === 'WS03',
+      (s) =>
+        sessionId(s) !== before &&
+        connection(s) === 'connected' &&
+        s.station.step === 'ready' &&
+        s.station.current?.id === 'WS03',
       'in service on the backup',
     );
     const elapsed = performance.now() - start;
-    t.diagnostic(`switchover: backup accepting → panel connected with its station in ${elapsed.toFixed(0)} ms`);
+    t.diagnostic(
+      `switchover: backup accepting → panel connected with its station in ${elapsed.toFixed(0)} ms`,
+    );
     await assertReconciled(sim, p, 'agent3', callId, 'WS03');
     const [live] = await sessionsOf(sim, 'agent3');
     assert.equal(live?.server, 'backup');
@@ -321,7 +374,8 @@ describe('reconnect: session loss and switchover (real clock)', () => {
     p = panel({
       singleSignOn: async () => {
         ssoRuns++;
-        return (await control<{ token: string }>(base, 'POST', '/sim/v1/sso-tokens', { userId: 'agent4' })).token;
+        return (await control<{ token: string }>(base, 'POST', '/sim/v1/sso-tokens', { userId: 'agent4' }))
+          .token;
       },
     });
     await logOn(p, sim.url, { type: 'sso', identityProviderId: 'demo-idp' }, 'WS04');

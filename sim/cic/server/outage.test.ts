@@ -10,14 +10,19 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function start(options: { idleTimeoutMs?: number; backupPort?: number } = {}): Promise<{ sim: RunningSimulator; clock: ManualClock }> {
+async function start(
+  options: { idleTimeoutMs?: number; backupPort?: number } = {},
+): Promise<{ sim: RunningSimulator; clock: ManualClock }> {
   const clock = new ManualClock();
   sim = await startSimulator({ clock, ...options });
   return { sim, clock };
 }
 
 const control = (base: string, method: string, path: string, body?: unknown) =>
-  call(method, `${base}/sim/v1${path}`, body, { 'Content-Type': 'application/json', Accept: 'application/json' });
+  call(method, `${base}/sim/v1${path}`, body, {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  });
 
 /** Resolves with `cut` when the request's connection is destroyed, else with the status. */
 async function outcome(request: Promise<{ status: number }>): Promise<number | 'cut'> {
@@ -33,7 +38,10 @@ describe('network-outage fault', () => {
   it('cuts open streams and every /icws request for ms of the clock; sessions stay live', async () => {
     const { sim, clock } = await start();
     const s = await logon(sim.url, { userId: 'agent1', station: 'WS01' });
-    await s.subscribe('queues/mine', { queueIds: [{ queueType: 0, queueName: 'agent1' }], attributeNames: ['Eic_State'] });
+    await s.subscribe('queues/mine', {
+      queueIds: [{ queueType: 0, queueName: 'agent1' }],
+      attributeNames: ['Eic_State'],
+    });
     const sse = s.openSse();
     await sse.opened;
 
@@ -42,10 +50,17 @@ describe('network-outage fault', () => {
     assert.equal(await sse.next(), null, 'the event stream breaks');
     assert.equal(await outcome(s.get('/connection')), 'cut');
     assert.equal(await outcome(call('OPTIONS', `${sim.url}/icws/connection`)), 'cut', 'preflights too');
-    assert.equal(await outcome(call('GET', `${sim.url}/icws/connection/server-info`)), 'cut', 'session-less requests too');
+    assert.equal(
+      await outcome(call('GET', `${sim.url}/icws/connection/server-info`)),
+      'cut',
+      'session-less requests too',
+    );
 
     // The world goes on: a call reaches the agent while the network is down.
-    const offered = await control(sim.url, 'POST', '/calls', { from: '+13175550101', to: { user: 'agent1' } });
+    const offered = await control(sim.url, 'POST', '/calls', {
+      from: '+13175550101',
+      to: { user: 'agent1' },
+    });
     const id = String((offered.body as Json)['interactionId']);
     const during = (await control(sim.url, 'GET', '/state')).body as { sessions: Json[]; faults: Json };
     assert.equal(during.sessions.find((x) => x['sessionId'] === s.sessionId)?.['state'], 'live');
@@ -59,7 +74,11 @@ describe('network-outage fault', () => {
     assert.equal((back.body as Json)['connectionState'], 1, 'the session survived');
     const queued = await s.poll();
     const delta = queued.find((m) => m['__type'] === 'urn:inin.com:queues:queueContentsMessage');
-    assert.deepEqual((delta?.['interactionsAdded'] as Json[] | undefined)?.map((i) => i['interactionId']), [id], 'messages queued meanwhile');
+    assert.deepEqual(
+      (delta?.['interactionsAdded'] as Json[] | undefined)?.map((i) => i['interactionId']),
+      [id],
+      'messages queued meanwhile',
+    );
     const after = (await control(sim.url, 'GET', '/state')).body as { faults: Json };
     assert.equal(after.faults['networkOutageMs'], 0);
   });
@@ -96,12 +115,20 @@ describe('network-outage fault', () => {
     assert.ok(sim.backupUrl);
     await control(sim.url, 'POST', '/faults', { kind: 'network-outage', ms: 5_000 });
     assert.equal(await outcome(call('GET', `${sim.backupUrl}/icws/connection/version`)), 'cut');
-    assert.equal((await control(sim.backupUrl, 'GET', '/state')).status, 200, 'the control API keeps answering');
+    assert.equal(
+      (await control(sim.backupUrl, 'GET', '/state')).status,
+      200,
+      'the control API keeps answering',
+    );
   });
 
   it('rejects a missing or bad ms', async () => {
     const { sim } = await start();
-    for (const body of [{ kind: 'network-outage' }, { kind: 'network-outage', ms: 0 }, { kind: 'network-outage', ms: 1.5 }]) {
+    for (const body of [
+      { kind: 'network-outage' },
+      { kind: 'network-outage', ms: 0 },
+      { kind: 'network-outage', ms: 1.5 },
+    ]) {
       const r = await control(sim.url, 'POST', '/faults', body);
       assert.equal(r.status, 400);
       assert.equal((r.body as Json)['propertyName'], 'ms');

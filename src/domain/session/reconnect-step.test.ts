@@ -37,7 +37,11 @@ function withPoppedCall() {
 describe('reconnect: reconciling after a new session or a fresh snapshot', () => {
   it('a fresh snapshot re-adding a popped call (same or new session) pops nothing and changes nothing', () => {
     const s = withPoppedCall();
-    const again = run(s, { kind: 'obs.connection.state', state: 'up', reason: null, shouldReconnect: false }, snapshot('100'));
+    const again = run(
+      s,
+      { kind: 'obs.connection.state', state: 'up', reason: null, shouldReconnect: false },
+      snapshot('100'),
+    );
     assert.deepEqual(ofKind(again.effects, 'crm.screenPop'), []);
     assert.deepEqual(ofKind(again.effects, 'crm.interactionChanged'), []);
     const relogged = run(s, newSession('s2'), snapshot('100'));
@@ -86,7 +90,12 @@ describe('reconnect: reconciling after a new session or a fresh snapshot', () =>
 
   it('shows reconnecting while the port reconnects, connected once the new session is there', () => {
     const s = withPoppedCall();
-    const down = run(s, { kind: 'obs.connection.state', state: 'down', reason: 'dropped', shouldReconnect: true });
+    const down = run(s, {
+      kind: 'obs.connection.state',
+      state: 'down',
+      reason: 'dropped',
+      shouldReconnect: true,
+    });
     assert.equal(selectSession(down.state).connection, 'reconnecting');
     assert.equal(down.state.session.current.phase, 'active');
     const up = run(down.state, newSession('s2'));

@@ -133,7 +133,11 @@ export function restoreStation(
   if (effective !== null) {
     // The server still has the station the panel set: keep what the panel knows about it (its
     // type), so a later reconnect can re-create it if the server has dropped it by then.
-    if (current !== null && current.kind !== 'existing' && current.id.toLowerCase() === effective.id.toLowerCase())
+    if (
+      current !== null &&
+      current.kind !== 'existing' &&
+      current.id.toLowerCase() === effective.id.toLowerCase()
+    )
       return withStation(state, { step: 'ready', current, requested: null, error: null });
     return startStationStep(state, effective);
   }
