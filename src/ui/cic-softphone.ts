@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  selectCrmStatus,
   selectDial,
   selectSession,
   selectStationForm,
@@ -150,9 +149,10 @@ export class CicSoftphone extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.controller.setStore(this.store);
-    // A click-to-dial number for Advanced Dial: show it in Make a Call.
-    const s = this.controller.value;
-    const prefill = s === null ? null : selectCrmStatus(s).prefill;
+    // A click-to-dial number for Advanced Dial: show it in Make a Call. (Read from the state, not
+    // through selectCrmStatus: the CRM selectors are not needed before log-on, so they stay out
+    // of the initial chunk.)
+    const prefill = this.controller.value?.crm.prefill?.number ?? null;
     if (prefill !== this.prefillSeen) {
       this.prefillSeen = prefill;
       if (prefill !== null) this.view = 'makeCall';

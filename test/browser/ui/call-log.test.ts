@@ -78,6 +78,8 @@ const staticField = (h: SoftphoneHarness, key: string): string => {
   return log.shadowRoot!.querySelector(`[data-field="${key}"]`)?.textContent?.trim() ?? '';
 };
 
+const accessibleNameOfFocused = (h: SoftphoneHarness): string => h.focused()?.textContent?.trim() ?? '';
+
 /** Confirms the pending Task write (create or update) as Salesforce would. */
 async function confirmSave(h: SoftphoneHarness): Promise<void> {
   const save = h.effectsOf('crm.saveLog').at(-1)!;
@@ -189,7 +191,7 @@ describe('Call log view', () => {
     expect(h.lastIntent()).to.include({ kind: 'intent.callLog.edit', description: 'Call back Friday' });
 
     await h.tick(50_001);
-    expect(h.text()).to.contain('The time to edit this call log is over.');
+    expect(h.text()).to.contain('The time to edit is over.');
     expect(h.text()).not.to.contain('Editable for');
     for (const name of ['Subject', 'Comments', 'Name', 'Related To'])
       expect((field(h, name) as HTMLInputElement).disabled, name).to.equal(true);
@@ -255,6 +257,36 @@ describe('Call log view', () => {
     await h.click({ role: 'button', name: 'My Interactions', within: 'Views' });
     await openLog(h, 'Kim Other');
     expect((field(h, 'Interaction') as HTMLSelectElement).value).to.equal('1002');
+  });
+
+  it('is reachable with the keyboard: Menu > Call Log, then Tab through the fields', async () => {
+    const h = await connectedCall();
+    await confirmSave(h);
+    await h.click('Menu');
+    expect(accessibleNameOfFocused(h), 'the first menu item').to.equal('Call Log');
+    await h.press('Enter');
+    expect(h.has({ role: 'heading', name: 'Call Log' })).to.equal(true);
+    const names = (await h.tabOrder()).map((el) => `${el.tagName} ${el.id}`);
+    const start = names.indexOf('INPUT call-log-subject');
+    expect(names.slice(start, start + 5)).to.deep.equal([
+      'INPUT call-log-subject',
+      'TEXTAREA call-log-comments',
+      'SELECT call-log-name',
+      'SELECT call-log-related',
+      'BUTTON ',
+    ]);
+    (field(h, 'Comments') as HTMLElement).focus();
+    await h.typeKeys('Typed only');
+    await h.press('Tab');
+    await h.press('Tab');
+    await h.press('Tab');
+    expect(h.focused()?.textContent?.trim()).to.equal('Save');
+    await h.press('Enter');
+    expect(h.lastIntent()).to.deep.equal({
+      kind: 'intent.callLog.edit',
+      interactionId: '1001',
+      description: 'Typed only',
+    });
   });
 
   it('outside Salesforce there is no pencil and no Call Log menu entry', async () => {
