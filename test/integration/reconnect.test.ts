@@ -236,10 +236,15 @@ describe('reconnect: network outage (simulator on a manual clock)', () => {
     p = undefined;
   });
 
-  for (const outageMs of [5_000, 60_000]) {
-    it(`rides out a ${outageMs / 1000} s outage during a connected call: same session, fresh snapshots, no duplicates`, async () => {
+  const cases = [
+    { outageMs: 5_000, transport: 'sse' },
+    { outageMs: 60_000, transport: 'sse' },
+    { outageMs: 5_000, transport: 'poll' },
+  ] as const;
+  for (const { outageMs, transport } of cases) {
+    it(`rides out a ${outageMs / 1000} s outage (${transport}) during a connected call: same session, fresh snapshots, no duplicates`, async () => {
       const clock = new ManualClock();
-      sim = await startSimulator({ clock });
+      sim = await startSimulator({ clock, messagingVersion: transport === 'sse' ? 2 : 1 });
       // Zero-delay simulator timers (routing) run; nothing timed moves unless the port waits.
       ticker = setInterval(() => clock.advance(0), 5);
       let waitedMs = 0;
@@ -264,9 +269,14 @@ describe('reconnect: network outage (simulator on a manual clock)', () => {
         kind: 'network-outage',
         ms: outageMs,
       });
-      assert.equal(fault.streamsCut, 1);
+      assert.equal(fault.streamsCut, transport === 'sse' ? 1 : 0);
       await p.until((s) => connection(s) === 'reconnecting', 'reconnecting shown');
       const inputsBefore = p.inputs.length;
+      const panelP = p;
+      await p.until(
+        () => panelP.inputs.slice(inputsBefore).some((i) => i.kind === 'obs.queue.snapshot'),
+        'a fresh queue snapshot after the outage',
+      );
       await assertReconciled(sim, p, 'agent1', callId, 'WS01');
       assert.ok(waitedMs >= outageMs, `backed off through the outage (${waitedMs} ms of ${outageMs})`);
       assert.equal(sessionId(p.store.getState()), before, 'the session resumed, no new logon');
