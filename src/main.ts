@@ -19,7 +19,6 @@ import {
   requestNotificationPermission,
 } from './app/browser-ports.js';
 import { lazyCicPort } from './app/lazy-cic-port.js';
-import { guardUnload } from './app/unload-guard.js';
 import { INTENT_EVENT, type IntentEvent } from './ui/index.js';
 import { define } from './ui/define.js';
 
@@ -106,7 +105,7 @@ export class CicSoftphoneApp extends HTMLElement {
     };
     // Page visibility reaches the domain through the tabs (no tab visible = hidden).
     this.addEventListener(INTENT_EVENT, onIntent);
-    this.#teardown = [() => this.removeEventListener(INTENT_EVENT, onIntent), guardUnload(window, store)];
+    this.#teardown = [() => this.removeEventListener(INTENT_EVENT, onIntent)];
 
     const server = this.getAttribute('server');
     if (server) runtime.dispatch({ kind: 'obs.panel.config', config: { ...defaultPanelConfig(), server } });
