@@ -42,7 +42,11 @@ const faultSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('switchover') }),
     z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(120_000) }),
     z.object({ kind: z.literal('malformed-message'), userId: z.string().min(1) }),
-    z.object({ kind: z.literal('network-outage'), ms: z.number().int().min(1).max(3_600_000) }),
+    z.object({
+      kind: z.literal('network-outage'),
+      ms: z.number().int().min(1).max(3_600_000),
+      server: z.enum(['primary', 'backup']).optional(),
+    }),
     z.object({ kind: z.literal('clear') }),
   ],
   { error: 'kind must be one of drop-session, switchover, latency, malformed-message, network-outage, clear' },
@@ -185,7 +189,15 @@ export function controlRoutes(router: Router): void {
         return { status: 200, body: { kind: fault.kind, sessions: sessions.length } };
       }
       case 'network-outage':
-        return { status: 200, body: { kind: fault.kind, ms: fault.ms, streamsCut: world.startNetworkOutage(fault.ms) } };
+        return {
+          status: 200,
+          body: {
+            kind: fault.kind,
+            ms: fault.ms,
+            server: fault.server ?? 'both',
+            streamsCut: world.startNetworkOutage(fault.ms, fault.server ?? null),
+          },
+        };
       case 'clear':
         world.latencyMs = 0;
         world.endNetworkOutage();

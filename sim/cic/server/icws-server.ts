@@ -107,7 +107,7 @@ export class IcwsServer {
     const cors = this.#cors(origin);
     let status = 0;
     const icws = path.toLowerCase().startsWith('/icws');
-    if (icws && this.world.networkDown()) {
+    if (icws && this.world.networkDown(this.role)) {
       this.#cut(req, method, path);
       return;
     }
@@ -118,7 +118,7 @@ export class IcwsServer {
       }
       if (this.world.latencyMs > 0 && icws) {
         await new Promise<void>((resolve) => this.world.clock.setTimeout(resolve, this.world.latencyMs));
-        if (this.world.networkDown()) {
+        if (this.world.networkDown(this.role)) {
           status = -1;
           this.#cut(req, method, path);
           return;

@@ -46,7 +46,7 @@ describe('network-outage fault', () => {
     await sse.opened;
 
     const fault = await control(sim.url, 'POST', '/faults', { kind: 'network-outage', ms: 60_000 });
-    assert.deepEqual(fault.body, { kind: 'network-outage', ms: 60_000, streamsCut: 1 });
+    assert.deepEqual(fault.body, { kind: 'network-outage', ms: 60_000, server: 'both', streamsCut: 1 });
     assert.equal(await sse.next(), null, 'the event stream breaks');
     assert.equal(await outcome(s.get('/connection')), 'cut');
     assert.equal(await outcome(call('OPTIONS', `${sim.url}/icws/connection`)), 'cut', 'preflights too');
@@ -119,6 +119,35 @@ describe('network-outage fault', () => {
       (await control(sim.backupUrl, 'GET', '/state')).status,
       200,
       'the control API keeps answering',
+    );
+  });
+
+  it('server: cuts only the named server (a dead primary while the backup takes over)', async () => {
+    const { sim } = await start({ backupPort: 0 });
+    assert.ok(sim.backupUrl);
+    const s = await logon(sim.url, { userId: 'agent4', station: 'WS04' });
+    const sse = s.openSse();
+    await sse.opened;
+    const fault = await control(sim.url, 'POST', '/faults', {
+      kind: 'network-outage',
+      ms: 60_000,
+      server: 'primary',
+    });
+    assert.deepEqual(fault.body, { kind: 'network-outage', ms: 60_000, server: 'primary', streamsCut: 1 });
+    assert.equal(await sse.next(), null);
+    assert.equal(await outcome(s.get('/connection')), 'cut');
+    assert.equal(
+      (await call('GET', `${sim.backupUrl}/icws/connection/version`)).status,
+      200,
+      'the backup answers',
+    );
+    await control(sim.url, 'POST', '/faults', { kind: 'switchover' });
+    const again = await logon(sim.backupUrl, { userId: 'agent4', station: 'WS04' });
+    assert.equal((await again.get('/connection')).status, 200);
+    assert.equal(
+      (await control(sim.url, 'POST', '/faults', { kind: 'network-outage', ms: 5, server: 'nowhere' }))
+        .status,
+      400,
     );
   });
 

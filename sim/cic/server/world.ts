@@ -96,6 +96,8 @@ export class World implements TelephonyHost, TelephonyListener {
   latencyMs = 0;
   /** Until when (simulator clock, epoch ms) every `/icws` connection is cut; null without an outage. */
   outageUntil: number | null = null;
+  /** The one server an outage cuts off; null for both. */
+  outageServer: ServerRole | null = null;
   readonly #tombstones = new Map<string, Tombstone>();
   /** Occupancy key → holder; `sessionId` null while an orphaned station waits for a reconnect. */
   readonly #stationHolders = new Map<string, { userId: string; sessionId: string | null }>();
@@ -639,30 +641,36 @@ export class World implements TelephonyHost, TelephonyListener {
 
   /**
    * Starts a network outage of `ms` on the simulator's clock: every open event stream is cut now,
-   * and until it ends every `/icws` request (both servers) loses its connection. Sessions stay
-   * live; only their own idle timeout can end them meanwhile. Returns the streams cut.
+   * and until it ends every `/icws` request loses its connection, on both servers or only on
+   * `server` (a dead primary while its backup takes over). Sessions stay live; only their own idle
+   * timeout can end them meanwhile. Returns the streams cut.
    */
-  startNetworkOutage(ms: number): number {
+  startNetworkOutage(ms: number, server: ServerRole | null = null): number {
     this.outageUntil = this.clock.now() + ms;
+    this.outageServer = server;
     let cut = 0;
-    for (const session of this.liveSessions()) if (session.cutStream()) cut++;
-    this.log(`network outage for ${ms} ms: ${cut} event stream(s) cut`);
+    for (const session of this.liveSessions(server ?? undefined)) if (session.cutStream()) cut++;
+    this.log(`network outage for ${ms} ms${server ? ` on the ${server}` : ''}: ${cut} event stream(s) cut`);
     return cut;
   }
 
-  /** True while a network outage cuts `/icws` traffic. */
-  networkDown(): boolean {
+  /** True while a network outage cuts `/icws` traffic (to `role`, when given). */
+  networkDown(role?: ServerRole): boolean {
     if (this.outageUntil === null) return false;
-    if (this.clock.now() < this.outageUntil) return true;
-    this.outageUntil = null;
-    this.log('network outage over');
-    return false;
+    if (this.clock.now() >= this.outageUntil) {
+      this.outageUntil = null;
+      this.outageServer = null;
+      this.log('network outage over');
+      return false;
+    }
+    return role === undefined || this.outageServer === null || this.outageServer === role;
   }
 
   /** Ends a network outage early (`clear` fault). */
   endNetworkOutage(): void {
     if (this.outageUntil !== null) this.log('network outage cleared');
     this.outageUntil = null;
+    this.outageServer = null;
   }
 
   dropSessionsOf(userId: string): number {
