@@ -11,13 +11,9 @@
 import { defaultPanelConfig, type Input, type SoftphoneState, type Store } from './domain/index.js';
 import { startBrowserTabs, type SessionSharing, type Tabs } from './app/tabs/index.js';
 import type { IcwsCicPort, SharedCicSession } from './cic/port.js';
-import { createCrmWiring, startOmniWiring } from './app/crm-wiring.js';
-import {
-  browserClock,
-  createBrowserNotifier,
-  createLocalStoragePort,
-  requestNotificationPermission,
-} from './app/browser-ports.js';
+import { createCrmWiring } from './app/crm-wiring.js';
+import { browserClock } from './app/clock.js';
+import { lazyNotifier, lazyStoragePort } from './app/lazy-browser-ports.js';
 import { lazyCicPort } from './app/lazy-cic-port.js';
 import { INTENT_EVENT, type IntentEvent } from './ui/index.js';
 import { define } from './ui/define.js';
@@ -67,6 +63,8 @@ export class CicSoftphoneApp extends HTMLElement {
         return icws.adoptSession(shared);
       },
     };
+    // Storage (zod-checked preferences) and notifications load in their own chunk.
+    const browserPorts = import('./app/browser-ports.js');
     const crm = createCrmWiring(window, log);
     const runtime = startBrowserTabs({
       window,
@@ -74,8 +72,10 @@ export class CicSoftphoneApp extends HTMLElement {
       clock: browserClock,
       ports: {
         cic,
-        storage: createLocalStoragePort(window.localStorage, log),
-        notifier: createBrowserNotifier(window),
+        storage: lazyStoragePort(
+          browserPorts.then((m) => m.createLocalStoragePort(window.localStorage, log)),
+        ),
+        notifier: lazyNotifier(browserPorts.then((m) => m.createBrowserNotifier(window))),
         ...(crm === null ? {} : { crm: crm.port }),
       },
       log,
@@ -87,6 +87,7 @@ export class CicSoftphoneApp extends HTMLElement {
     void crm?.start(runtime.dispatch).then(async (config) => {
       if (config === null) return;
       await runtime.whenLeading();
+      const { startOmniWiring } = await import('./app/omni-wiring.js');
       const stopOmni = await startOmniWiring({ win: window, config, store, dispatch: runtime.dispatch, log });
       this.#teardown.push(() => void stopOmni());
     });
@@ -100,7 +101,8 @@ export class CicSoftphoneApp extends HTMLElement {
     );
 
     const onIntent = (event: IntentEvent): void => {
-      if (event.detail.kind === 'intent.logon') void requestNotificationPermission(window);
+      if (event.detail.kind === 'intent.logon')
+        void browserPorts.then((m) => m.requestNotificationPermission(window));
       runtime.dispatch(event.detail);
     };
     // Page visibility reaches the domain through the tabs (no tab visible = hidden).

@@ -4,7 +4,7 @@
  * written them), the ring tone and desktop notifications, and the wall clock.
  */
 import * as z from 'zod/mini';
-import type { Clock, LogonPrefs, NotifierPort, StoragePort, UserPrefs } from '../domain/index.js';
+import type { LogonPrefs, NotifierPort, StoragePort, UserPrefs } from '../domain/index.js';
 
 const stationChoice = z.union([
   z.object({ kind: z.literal('workstation'), name: z.string() }),
@@ -134,10 +134,4 @@ export async function requestNotificationPermission(
   return win.Notification.permission === 'granted';
 }
 
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  every(ms, callback) {
-    const handle = setInterval(callback, ms);
-    return () => clearInterval(handle);
-  },
-};
+export { browserClock } from './clock.js';

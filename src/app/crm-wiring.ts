@@ -30,7 +30,10 @@ function sfdcOriginOf(win: Window): string | null {
   }
 }
 
-export function createCrmWiring(win: Window, log: (line: string) => void = () => undefined): CrmWiring | null {
+export function createCrmWiring(
+  win: Window,
+  log: (line: string) => void = () => undefined,
+): CrmWiring | null {
   const sfdcOrigin = sfdcOriginOf(win);
   if (sfdcOrigin === null) return null;
   const adapter: Promise<OpenCtiCrmPort> = import('../crm/index.js').then((m) =>
@@ -68,7 +71,10 @@ export function createCrmWiring(win: Window, log: (line: string) => void = () =>
       try {
         config = await (await adapter).start();
       } catch (error) {
-        dispatch({ kind: 'obs.crm.unavailable', reason: `the Open CTI adapter could not be loaded: ${String(error)}` });
+        dispatch({
+          kind: 'obs.crm.unavailable',
+          reason: `the Open CTI adapter could not be loaded: ${String(error)}`,
+        });
         return null;
       }
       if (config !== null && (config.cic.serverUrl !== null || config.cic.identityProviders.length > 0)) {
@@ -77,7 +83,8 @@ export function createCrmWiring(win: Window, log: (line: string) => void = () =>
           config: {
             ...defaultPanelConfig(),
             server: config.cic.serverUrl,
-            allowedIdentityProviders: config.cic.identityProviders.length === 0 ? null : config.cic.identityProviders,
+            allowedIdentityProviders:
+              config.cic.identityProviders.length === 0 ? null : config.cic.identityProviders,
           },
         });
       }

@@ -286,4 +286,66 @@ describe('Salesforce end to end: console emulator + panel + CIC simulator', () =
     );
     expect(task.WhoId).to.equal(PAT_CONTACT);
   });
+  it('Omni-Channel sync both ways with several maps, busy while on an ACD call, and no echo loop', async () => {
+    ({ c, frame } = await open(sim, {
+      '/omniSync/enabled': 'true',
+      '/omniSync/statusMaps': 'Available|both|Available; At Lunch|toOmni|Break',
+      '/omniSync/busyOmniStatus': 'Busy_On_Phone',
+    }));
+    await logOn(sim, c);
+    interface Omni {
+      statusId: string | null;
+      statuses: { statusId: string; statusApiName: string }[];
+      history: { toStatusApiName: string | null; origin: string }[];
+    }
+    const omniState = (): Promise<Omni> => json<Omni>('GET', `${c.url}/__console/v1/omni`);
+    const omni = async (): Promise<{
+      status: { statusApiName: string } | null;
+      history: Omni['history'];
+    }> => {
+      const o = await omniState();
+      const status = o.statuses.find((x) => x.statusId === o.statusId) ?? null;
+      return { status, history: o.history };
+    };
+    const cicStatus = async (): Promise<string | undefined> =>
+      (
+        await json<{ users: { userId: string; statusId: string }[] }>('GET', `${sim.url}/sim/v1/state`)
+      ).users.find((u) => u.userId === 'agent1')?.statusId;
+
+    // The agent logs in to Omni as Available: CIC is already Available, nothing to send either way.
+    await json('POST', `${c.url}/__console/v1/omni/status`, { statusApiName: 'Available' });
+    // A supervisor puts the agent at lunch in CIC → Omni Break (one-way map).
+    await json('PUT', `${sim.url}/sim/v1/users/agent1/status`, { statusId: 'At Lunch' });
+    await eventually('Omni on Break', async () => (await omni()).status?.statusApiName === 'Break');
+    // The agent goes Available in Omni → CIC Available (two-way map).
+    await json('POST', `${c.url}/__console/v1/omni/status`, { statusApiName: 'Available' });
+    await eventually('CIC Available', async () => (await cicStatus())?.toLowerCase() === 'available');
+    // An ACD call: Omni busy while connected, back to Available afterwards.
+    const id = await ring(sim, '+13175550101', 'Pat Doe');
+    const a = agent(c);
+    await a.click('button', 'Pickup');
+    await eventually('connected', async () => (await simState(sim, id)) === 'C');
+    await eventually(
+      'Omni busy on the phone',
+      async () => (await omni()).status?.statusApiName === 'Busy_On_Phone',
+    );
+    await a.click('button', 'Disconnect');
+    await eventually(
+      'Omni Available again',
+      async () => (await omni()).status?.statusApiName === 'Available',
+    );
+
+    // Settle, then count: every change is accounted for, none echoed back.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const changes = (await omni()).history.map((h) => `${h.origin}:${h.toStatusApiName ?? 'offline'}`);
+    // `agent`: the agent in the presence widget (the control API acts as the agent).
+    expect(changes).to.deep.equal([
+      'agent:Available',
+      'toolkit:Break',
+      'agent:Available',
+      'toolkit:Busy_On_Phone',
+      'toolkit:Available',
+    ]);
+    expect((await cicStatus())?.toLowerCase()).to.equal('available');
+  });
 });
