@@ -597,6 +597,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       void next.logoff().catch(() => undefined);
       return { kind: 'fatal', reason: LogonFailure.PasswordExpired };
     }
+    // The old session (if the server still has it) is left to its idle timeout.
+    closeClient();
     attach(next);
     emit(sessionObservation(next));
     return { kind: 'ok' };
@@ -634,6 +636,7 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       emit({ kind: 'obs.connection.state', state: 'down', reason, shouldReconnect: true });
     },
     canLogOn: () => credentials !== null,
+    hasAlternates: () => alternates.length > 0,
     logOn: silentLogon,
     giveUp() {
       closeClient();

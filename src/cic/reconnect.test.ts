@@ -70,6 +70,7 @@ describe('backoff schedule', () => {
 
 /** A scripted host: records every call; probe and logon answers come from lists. */
 function scriptedHost(script: {
+  alternates?: boolean;
   probes?: ProbeResult[];
   logons?: LogonAttempt[];
   canLogOn?: boolean;
@@ -94,6 +95,7 @@ function scriptedHost(script: {
     },
     sessionGone: (reason) => void calls.push(`sessionGone ${reason}`),
     canLogOn: () => script.canLogOn ?? true,
+    hasAlternates: () => script.alternates ?? false,
     logOn: () => {
       const next = script.logons?.shift() ?? { kind: 'retry', reason: 'unreachable' };
       calls.push(`logOn ${next.kind}`);
@@ -159,6 +161,41 @@ describe('Reconnector', () => {
       'logOn ok',
     ]);
     assert.equal(r.phase, 'idle');
+  });
+
+  it('a server that stays unreachable: after 3 probes each round also tries a logon via the alternates', async () => {
+    const s = scriptedHost({
+      alternates: true,
+      logons: [{ kind: 'retry', reason: 'unreachable' }, { kind: 'ok' }],
+    });
+    const r = new Reconnector(s.host, s.options);
+    r.linkFailed('network');
+    await r.settled();
+    assert.deepEqual(s.calls, [
+      'linkDown network',
+      'probe unreachable',
+      'probe unreachable',
+      'probe unreachable',
+      'logOn retry',
+      'probe unreachable',
+      'logOn ok',
+    ]);
+    assert.equal(r.phase, 'idle');
+
+    const alone = scriptedHost({
+      alternates: false,
+      probes: [
+        { kind: 'unreachable' },
+        { kind: 'unreachable' },
+        { kind: 'unreachable' },
+        { kind: 'unreachable' },
+        { kind: 'alive' },
+      ],
+    });
+    const single = new Reconnector(alone.host, alone.options);
+    single.linkFailed('network');
+    await single.settled();
+    assert.ok(!alone.calls.some((c) => c.startsWith('logOn')), 'no alternates: only probing');
   });
 
   it('a lost session logs on at once (no wait before the first attempt)', async () => {

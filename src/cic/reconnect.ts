@@ -69,6 +69,8 @@ export interface ReconnectHost {
   sessionGone(reason: string | null): void;
   /** Whether the port can log on again without asking (credentials held in memory). */
   canLogOn(): boolean;
+  /** Whether other servers are known (switchover peers) to try when this one stays unreachable. */
+  hasAlternates(): boolean;
   /** One logon with the held credentials (walking alternates); on `ok` the port announced it. */
   logOn(signal: AbortSignal): Promise<LogonAttempt>;
   /** Nothing more can be done: drop the session, let the domain ask the agent. */
@@ -84,6 +86,12 @@ export interface ReconnectOptions extends BackoffPolicy {
   readonly now?: () => number;
   /** How long one episode may try before giving up. Default 5 minutes. */
   readonly giveUpAfterMs?: number;
+  /**
+   * After this many probes in a row found the server unreachable, each further round also tries
+   * a logon (which walks the alternates): a primary that died while its backup took over never
+   * answers the probe. Only with credentials and known alternates. Default 3.
+   */
+  readonly logonAfterUnreachable?: number;
 }
 
 export type ReconnectPhase = 'idle' | 'probing' | 'loggingOn';
@@ -95,6 +103,7 @@ export class Reconnector {
   readonly #wait: Wait;
   readonly #now: () => number;
   readonly #limitMs: number;
+  readonly #logonAfter: number;
   #phase: ReconnectPhase = 'idle';
   #episode: AbortController | null = null;
   #startedAt = 0;
@@ -110,6 +119,7 @@ export class Reconnector {
     this.#wait = options.wait ?? defaultWait;
     this.#now = options.now ?? Date.now;
     this.#limitMs = options.giveUpAfterMs ?? 5 * 60_000;
+    this.#logonAfter = Math.max(1, options.logonAfterUnreachable ?? 3);
   }
 
   get phase(): ReconnectPhase {
@@ -164,6 +174,7 @@ export class Reconnector {
   }
 
   async #probeLoop(signal: AbortSignal): Promise<void> {
+    let unreachable = 0;
     for (let attempt = 0; ; attempt++) {
       await this.#wait(backoffDelay(attempt, this.#random, this.#policy), signal);
       if (signal.aborted) return;
@@ -174,7 +185,19 @@ export class Reconnector {
       }
       const found = await this.#host.probe(signal).catch((): ProbeResult => ({ kind: 'unreachable' }));
       if (signal.aborted) return;
-      if (found.kind === 'unreachable') continue;
+      if (found.kind === 'unreachable') {
+        unreachable++;
+        if (unreachable < this.#logonAfter || !this.#host.canLogOn() || !this.#host.hasAlternates()) continue;
+        const result = await this.#host
+          .logOn(signal)
+          .catch((error: unknown): LogonAttempt => ({ kind: 'retry', reason: String(error) }));
+        if (signal.aborted) return;
+        if (result.kind === 'retry') continue;
+        this.#finish(signal);
+        if (result.kind === 'fatal') this.#host.giveUp(result.reason);
+        return;
+      }
+      unreachable = 0;
       if (found.kind === 'gone') {
         this.#phase = 'loggingOn';
         return this.#logonLoop(signal, found.reason, found.shouldReconnect);

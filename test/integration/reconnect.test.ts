@@ -321,6 +321,39 @@ describe('reconnect: network outage (simulator on a manual clock)', () => {
     await p.until((s) => sessionId(s) !== null && sessionId(s) !== before, 'a new session');
     await assertReconciled(sim, p, 'agent2', callId, 'WS02');
   });
+  it('the primary dies, then the backup takes over: the panel finds the backup through the alternates', async () => {
+    const clock = new ManualClock();
+    sim = await startSimulator({ clock, backupPort: 0 });
+    ticker = setInterval(() => clock.advance(0), 5);
+    const simClock = clock;
+    p = panel({
+      reconnect: {
+        // Backoff time is simulated time: without the alternates the port would give up after 5 min.
+        now: () => simClock.now(),
+        baseMs: 500,
+        capMs: 10_000,
+        wait: (ms, signal) =>
+          new Promise((resolve) => {
+            simClock.advance(ms);
+            const t = setTimeout(resolve, 5);
+            signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+          }),
+      },
+    });
+    await logOn(p, sim.url, { type: 'ic', userId: 'agent5', password: '1234' }, 'WS05');
+    const callId = await connectedCall(sim, p, 'agent5');
+    // The primary stops answering for good (its sessions never get to tell the client).
+    await control(sim.url, 'POST', '/sim/v1/faults', {
+      kind: 'network-outage',
+      ms: 3_600_000,
+      server: 'primary',
+    });
+    await p.until((s) => connection(s) === 'reconnecting', 'reconnecting shown');
+    await control(sim.url, 'POST', '/sim/v1/faults', { kind: 'switchover' });
+    await assertReconciled(sim, p, 'agent5', callId, 'WS05');
+    const [live] = await sessionsOf(sim, 'agent5');
+    assert.equal(live?.server, 'backup');
+  });
 });
 
 describe('reconnect: session loss and switchover (real clock)', () => {
