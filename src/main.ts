@@ -38,6 +38,9 @@ export class CicSoftphoneApp extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#runtime !== null) return;
+    // Fill the host (the utility-bar frame); the panel pins its header and status bar.
+    this.style.display ||= 'block';
+    this.style.height ||= '100%';
     const language = this.getAttribute('language') ?? navigator.language.toLowerCase();
     // The ICWS client is its own chunk (docs/decisions/0008-code-splitting.md).
     let icws: IcwsCicPort | null = null;

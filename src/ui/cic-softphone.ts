@@ -68,18 +68,22 @@ export class CicSoftphone extends LitElement {
     ...baseStyles,
     css`
       :host {
+        display: block;
+        height: 100%;
         container-type: inline-size;
         min-width: 200px;
         background: var(--slds-g-color-neutral-base-100, #fff);
       }
+      /* Header and status bar stay in place; only the view between them scrolls. */
       .cic-panel {
         display: flex;
         flex-direction: column;
-        min-height: 100%;
+        height: 100%;
       }
       .cic-main {
         flex: 1 1 auto;
         min-height: 0;
+        overflow-y: auto;
       }
       .cic-nav {
         display: flex;

@@ -9,10 +9,13 @@ export class CicAgreement extends PanelElement {
   static override styles = [
     ...baseStyles,
     css`
-      .cic-agreement__text {
-        white-space: pre-wrap;
+      .cic-agreement__box {
         max-height: 16rem;
         overflow: auto;
+      }
+      /* Only the server's text keeps its line breaks (not the template's indentation). */
+      .cic-agreement__text {
+        white-space: pre-wrap;
       }
     `,
   ];
@@ -22,12 +25,12 @@ export class CicAgreement extends PanelElement {
     return html`<section class="cic-section cic-stack" aria-labelledby="agreement-title">
       <h1 id="agreement-title" class="cic-heading">${t('agreement.title')}</h1>
       <div
-        class="cic-agreement__text slds-box slds-box_x-small"
+        class="cic-agreement__box slds-box slds-box_x-small"
         tabindex="0"
         role="document"
         aria-labelledby="agreement-title"
       >
-        ${text}
+        <span class="cic-agreement__text">${text.trim()}</span>
       </div>
       <div class="cic-row cic-row_wrap">
         <button
