@@ -66,12 +66,12 @@ describe('force-app offline validation', () => {
 
   it('a built bundle must have its -meta.xml', async () => {
     const p = await broken((c) => {
-      c.write(`${DEFAULT_DIR}/staticresources/softphone.js`, 'export {};\n');
+      c.write(`${DEFAULT_DIR}/staticresources/softphone.resource`, 'PK\u0005\u0006');
       c.remove(`${DEFAULT_DIR}/staticresources/softphone.resource-meta.xml`);
     });
     assert.match(
       p,
-      /staticresources\/softphone\.js: StaticResource softphone has no -meta\.xml file \(expected softphone\.resource-meta\.xml\)/,
+      /staticresources\/softphone\.resource: StaticResource softphone has no -meta\.xml file \(expected softphone\.resource-meta\.xml\)/,
     );
   });
 

@@ -1,7 +1,7 @@
 /** Test helper: a throw-away copy of the project's Salesforce parts to break on purpose. */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +28,7 @@ export class ProjectCopy {
   }
 
   write(rel: string, text: string): void {
+    mkdirSync(dirname(this.path(rel)), { recursive: true });
     writeFileSync(this.path(rel), text);
   }
 

@@ -312,6 +312,16 @@ describe('Salesforce end to end: console emulator + panel + CIC simulator', () =
         await json<{ users: { userId: string; statusId: string }[] }>('GET', `${sim.url}/sim/v1/state`)
       ).users.find((u) => u.userId === 'agent1')?.statusId;
 
+    // The sync has started once the softphone has read Omni's statuses through the bridge.
+    await eventually('the Omni-Channel sync running', async () => {
+      const lms = await json<{ messages: { source: string; message: { method?: string } }[] }>(
+        'GET',
+        `${c.url}/__console/v1/lms`,
+      );
+      return lms.messages.some(
+        (m) => m.source === 'softphone' && m.message.method === 'getServicePresenceStatuses',
+      );
+    });
     // The agent logs in to Omni as Available: CIC is already Available, nothing to send either way.
     await json('POST', `${c.url}/__console/v1/omni/status`, { statusApiName: 'Available' });
     // A supervisor puts the agent at lunch in CIC → Omni Break (one-way map).
