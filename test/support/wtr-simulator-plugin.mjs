@@ -18,7 +18,26 @@ export function simulatorPlugin() {
     serverStart({ config }) {
       pageOrigin = `${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`;
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
+      if (command === 'sim:popup-click') {
+        // Clicks a link in a popup window the page opened on the simulator (the single sign-on
+        // page of its demo identity provider), as the user would.
+        const { url, text } = /** @type {{ url: string, text: string }} */ (payload);
+        const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (
+          /** @type {unknown} */ (session.browser)
+        );
+        const context = browser.getPage(session.id).context();
+        const deadline = Date.now() + 10000;
+        for (;;) {
+          const popup = context.pages().find((p) => p.url().startsWith(url));
+          if (popup) {
+            await popup.getByText(text).first().click({ timeout: 10000 });
+            return true;
+          }
+          if (Date.now() > deadline) throw new Error(`no popup from ${url} opened`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       if (command === 'sim:start') {
         simModule ??= tsImport('../../sim/cic/index.ts', import.meta.url);
         const { startSimulator } = await simModule;
