@@ -2,6 +2,7 @@
 // A web-test-runner plugin that lets browser tests start and stop real CIC simulators (over
 // HTTP, on their own origin, so CORS and cookies are exercised as in production) through
 // `executeServerCommand('sim:start' | 'sim:stop')`.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tsImport } from 'tsx/esm/api';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
@@ -35,7 +36,7 @@ export function simulatorPlugin() {
             return true;
           }
           if (Date.now() > deadline) throw new Error(`no popup from ${url} opened`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await sleep(50);
         }
       }
       if (command === 'sim:start') {
