@@ -101,7 +101,7 @@ export class CicDialog extends LitElement {
 
   protected override render() {
     return html`<dialog aria-labelledby="title" @cancel=${this.requestClose}>
-      <header class="cic-dialog__header">
+      <div class="cic-dialog__header">
         <h2 id="title" class="cic-dialog__title">${this.heading}</h2>
         <button
           class="slds-button slds-button_icon slds-button_icon-small"
@@ -112,7 +112,7 @@ export class CicDialog extends LitElement {
         >
           ${buttonIcon(utility_close)}
         </button>
-      </header>
+      </div>
       <div class="cic-dialog__content"><slot></slot></div>
       <footer class="cic-dialog__footer ${this.hasFooter ? 'has-content' : ''}">
         <slot name="footer" @slotchange=${this.footerChanged}></slot>

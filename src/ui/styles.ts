@@ -110,11 +110,12 @@ export const panelStyles = css`
   .cic-state_alerting {
     color: #000;
   }
+  /* State colours dark enough for small text on white and on a selected row (WCAG AA). */
   .cic-state_connected {
-    color: var(--slds-g-color-success-base-50, #2e844a);
+    color: var(--slds-g-color-success-base-40, #22683e);
   }
   .cic-state_held {
-    color: var(--slds-g-color-warning-base-60, #dd7a01);
+    color: #8c4b02;
   }
   .cic-state_disconnected {
     color: var(--slds-g-color-neutral-base-50, #747474);

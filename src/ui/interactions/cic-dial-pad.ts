@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { define } from '../define.js';
 import { t } from '../i18n/t.js';
 import { baseStyles, PanelElement } from '../panel-element.js';
@@ -66,14 +67,15 @@ export class CicDialPad extends PanelElement {
     return html`<div class="cic-pad" role="group" aria-label=${t('dialpad.label')}>
       ${KEYS.map(
         (key) =>
+          // Digits are named by their visible digit (the letters are decoration); * and # get
+          // a spoken name, since a symbol alone is read inconsistently.
           html`<button
             class="slds-button slds-button_neutral"
             type="button"
-            aria-label=${this.label(key)}
+            aria-label=${ifDefined(/^\d$/.test(key) ? undefined : this.label(key))}
             @click=${() => this.press(key)}
           >
-            <span aria-hidden="true">${key}</span
-            ><small aria-hidden="true">${LETTERS[key] ?? '\u00a0'}</small>
+            <span>${key}</span><small aria-hidden="true">${LETTERS[key] ?? '\u00a0'}</small>
           </button>`,
       )}
     </div>`;

@@ -47,6 +47,8 @@ export class CicStatusBar extends PanelElement {
         min-width: 0;
         justify-content: flex-start;
         padding: 0 0.25rem;
+        /* Brand blue dark enough for text on the grey bar (WCAG AA). */
+        color: var(--slds-g-color-brand-base-40, #0b5cab);
       }
       .cic-status-time {
         font-variant-numeric: tabular-nums;

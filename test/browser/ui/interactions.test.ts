@@ -57,7 +57,7 @@ describe('My Interactions and the alert bar', () => {
       }),
     );
     expect(stateOf(h)).to.equal('connected');
-    expect(colourOf(h)).to.equal('rgb(46, 132, 74)');
+    expect(colourOf(h)).to.equal('rgb(34, 104, 62)'); // green, dark enough for AA contrast
     expect(h.has({ role: 'region', name: 'Incoming interaction' })).to.equal(false);
   });
 
@@ -88,7 +88,7 @@ describe('My Interactions and the alert bar', () => {
   it('shows a held call in orange', async () => {
     const h = await withCall('H', HELD_CAPS);
     expect(stateOf(h)).to.equal('held');
-    expect(colourOf(h)).to.equal('rgb(221, 122, 1)');
+    expect(colourOf(h)).to.equal('rgb(140, 75, 2)'); // orange, dark enough for AA contrast
   });
 
   it('moves between interactions with the arrows and activates with Enter', async () => {
