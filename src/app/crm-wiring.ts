@@ -77,7 +77,7 @@ export function createCrmWiring(
         });
         return null;
       }
-      if (config !== null && (config.cic.serverUrl !== null || config.cic.identityProviders.length > 0)) {
+      if (config !== null) {
         dispatch({
           kind: 'obs.panel.config',
           config: {
@@ -85,6 +85,10 @@ export function createCrmWiring(
             server: config.cic.serverUrl,
             allowedIdentityProviders:
               config.cic.identityProviders.length === 0 ? null : config.cic.identityProviders,
+            allowedAuthTypes: {
+              ic: config.cic.authenticationTypes.includes('cic'),
+              sso: config.cic.authenticationTypes.includes('sso'),
+            },
           },
         });
       }

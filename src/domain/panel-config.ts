@@ -7,6 +7,8 @@ export interface PanelConfig {
   readonly server: string | null;
   /** Identity providers the call center allows (ids); `null` allows every one the server offers. */
   readonly allowedIdentityProviders: readonly string[] | null;
+  /** Authentication types the call center allows (the server's own offer still applies). */
+  readonly allowedAuthTypes: { readonly ic: boolean; readonly sso: boolean };
   /** How long disconnected interactions stay in My Interactions before deallocation. */
   readonly queueRetentionSeconds: number;
   /** How long the wrap-up prompt stays open; `null` means "until the interaction is deallocated". */
@@ -25,6 +27,7 @@ export function defaultPanelConfig(): PanelConfig {
   return {
     server: null,
     allowedIdentityProviders: null,
+    allowedAuthTypes: { ic: true, sso: true },
     queueRetentionSeconds: DEFAULT_QUEUE_RETENTION_SECONDS,
     wrapUpPromptSeconds: null,
     snippetRecordingEnabled: true,

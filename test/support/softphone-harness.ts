@@ -104,13 +104,18 @@ function queueItem(id: string, attributes: Record<string, string>, conferencePar
 /** What the server reports, as observations (one builder per message the runtime maps). */
 export const server = {
   config(
-    patch: { server?: string | null; allowedIdentityProviders?: readonly string[] | null } = {},
+    patch: {
+      server?: string | null;
+      allowedIdentityProviders?: readonly string[] | null;
+      allowedAuthTypes?: { ic: boolean; sso: boolean };
+    } = {},
   ): Observation {
     return {
       kind: 'obs.panel.config',
       config: {
         server: patch.server === undefined ? SERVER : patch.server,
         allowedIdentityProviders: patch.allowedIdentityProviders ?? null,
+        allowedAuthTypes: patch.allowedAuthTypes ?? { ic: true, sso: true },
         queueRetentionSeconds: 120,
         wrapUpPromptSeconds: 60,
         snippetRecordingEnabled: true,
@@ -451,7 +456,9 @@ export class SoftphoneHarness {
    * Drives a running `<cic-softphone-app>` (the real runtime, ports and server): the harness only
    * acts like the agent and watches; the app's runtime dispatches the intents and keeps time.
    */
-  static async live(app: HTMLElement & { store: Store<SoftphoneState, Input> | null }): Promise<SoftphoneHarness> {
+  static async live(
+    app: HTMLElement & { store: Store<SoftphoneState, Input> | null },
+  ): Promise<SoftphoneHarness> {
     const element = app.querySelector('cic-softphone') as CicSoftphone | null;
     if (element === null || app.store === null) throw new Error('the app has not started');
     const harness = new SoftphoneHarness(element, app.store, app.store.getState().now, false);

@@ -35,15 +35,15 @@ export function selectSession(state: SoftphoneState): SessionView {
       ? s.current.info
       : null;
   const allowed = state.config.allowedIdentityProviders;
-  const providers = (s.serverInfo?.identityProviders ?? []).filter(
-    (p) => allowed === null || allowed.includes(p.id),
-  );
+  const providers = state.config.allowedAuthTypes.sso
+    ? (s.serverInfo?.identityProviders ?? []).filter((p) => allowed === null || allowed.includes(p.id))
+    : [];
   const days = info?.passwordExpiresInDays ?? null;
   return {
     phase: s.current.phase,
     showServerField: !s.serverFixed,
     server: s.server,
-    allowIcAuth: s.serverInfo?.allowIcAuth ?? true,
+    allowIcAuth: (s.serverInfo?.allowIcAuth ?? true) && state.config.allowedAuthTypes.ic,
     identityProviders: providers,
     alwaysUse: s.logonPrefs.alwaysUse,
     error: s.error,

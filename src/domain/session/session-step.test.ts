@@ -51,6 +51,39 @@ describe('logon screen', () => {
   });
 });
 
+describe('authentication types the call center allows', () => {
+  const only = (ic: boolean, sso: boolean) =>
+    run(
+      fresh(),
+      {
+        ...config,
+        config: {
+          ...(config as Extract<Input, { kind: 'obs.panel.config' }>).config,
+          allowedAuthTypes: { ic, sso },
+        },
+      } as Input,
+      serverInfo,
+    ).state;
+  it('SSO only: no CIC authentication offered, and a CIC logon is refused', () => {
+    const s = only(false, true);
+    assert.equal(selectSession(s).allowIcAuth, false);
+    assert.deepEqual(selectSession(s).identityProviders, [{ id: 'okta', displayName: 'Okta' }]);
+    const r = run(s, logon);
+    assert.equal(r.diagnostics[0]?.reason, 'icAuthNotAllowed');
+    assert.deepEqual(ofKind(r.effects, 'cic.logon'), []);
+  });
+  it('CIC only: no identity provider offered, and an SSO logon is refused', () => {
+    const s = only(true, false);
+    assert.deepEqual(selectSession(s).identityProviders, []);
+    const r = run(s, {
+      kind: 'intent.logon',
+      auth: { type: 'sso', identityProviderId: 'okta' },
+      alwaysUseAuthType: false,
+    });
+    assert.equal(r.diagnostics[0]?.reason, 'identityProviderNotOffered');
+  });
+});
+
 describe('intent.logon', () => {
   it('emits cic.logon with the credentials but never keeps the password in state', () => {
     const r = run(atLogon(), logon);

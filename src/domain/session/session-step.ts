@@ -74,13 +74,15 @@ function logon(
   if (auth.type === 'ic') {
     if (auth.userId.trim() === '' || auth.password === '')
       return refuse(state, out, 'invalid', 'credentialsRequired');
-    if (session.serverInfo !== null && !session.serverInfo.allowIcAuth)
+    if ((session.serverInfo !== null && !session.serverInfo.allowIcAuth) || !state.config.allowedAuthTypes.ic)
       return refuse(state, out, 'forbidden', 'icAuthNotAllowed');
     choice = { type: 'ic' };
   } else {
     const offered =
       session.serverInfo?.identityProviders.some((p) => p.id === auth.identityProviderId) ?? false;
-    const allowed = state.config.allowedIdentityProviders?.includes(auth.identityProviderId) ?? true;
+    const allowed =
+      state.config.allowedAuthTypes.sso &&
+      (state.config.allowedIdentityProviders?.includes(auth.identityProviderId) ?? true);
     if (!offered || !allowed) return refuse(state, out, 'forbidden', 'identityProviderNotOffered');
     choice = { type: 'sso', identityProviderId: auth.identityProviderId };
   }
