@@ -108,7 +108,10 @@ function watchForLogOnForm(adapterPath: string): void {
   };
 }
 
-async function oneRun(browser: Browser, stack: Stack): Promise<{ total: number; frameStart: number; marks: FrameMarks }> {
+async function oneRun(
+  browser: Browser,
+  stack: Stack,
+): Promise<{ total: number; frameStart: number; marks: FrameMarks }> {
   const context = await newConsoleContext(browser, stack);
   try {
     await context.addInitScript(watchForLogOnForm, '/adapter.html');
@@ -117,15 +120,23 @@ async function oneRun(browser: Browser, stack: Stack): Promise<{ total: number; 
     await page.goto(stack.consoleUrl);
     const frame = await softphoneFrame(page, stack);
     await frame.waitForFunction(
-      () => ((window as unknown as { __benchMarks?: { interactive: number } }).__benchMarks?.interactive ?? -1) >= 0,
+      () =>
+        ((window as unknown as { __benchMarks?: { interactive: number } }).__benchMarks?.interactive ?? -1) >=
+        0,
       undefined,
       { timeout: TIMEOUT, polling: 50 },
     );
     // The load event of the frame may come after the form is usable.
-    await frame.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0 > 0, undefined, {
-      timeout: TIMEOUT,
-      polling: 50,
-    });
+    await frame.waitForFunction(
+      () =>
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+          ?.loadEventEnd ?? 0 > 0,
+      undefined,
+      {
+        timeout: TIMEOUT,
+        polling: 50,
+      },
+    );
     const consoleOrigin = await page.evaluate(() => performance.timeOrigin);
     const marks = await frame.evaluate((): FrameMarks => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -134,7 +145,8 @@ async function oneRun(browser: Browser, stack: Stack): Promise<{ total: number; 
         .find((e) => new URL(e.name).pathname === '/softphone.js') as PerformanceResourceTiming | undefined;
       return {
         timeOrigin: performance.timeOrigin,
-        interactive: (window as unknown as { __benchMarks: { interactive: number } }).__benchMarks.interactive,
+        interactive: (window as unknown as { __benchMarks: { interactive: number } }).__benchMarks
+          .interactive,
         responseEnd: nav.responseEnd,
         domContentLoaded: nav.domContentLoadedEventEnd,
         load: nav.loadEventEnd,
@@ -166,7 +178,9 @@ try {
     entryScript: stats(runs.map((r) => r.marks.entryScript).filter((n) => n >= 0)),
     load: stats(runs.map((r) => r.marks.load)),
   };
-  console.log(`cold load to interactive in the console emulator frame, ${RUNS} runs, fresh browser context each`);
+  console.log(
+    `cold load to interactive in the console emulator frame, ${RUNS} runs, fresh browser context each`,
+  );
   console.log(
     table([
       ['measure', 'p50', 'p95', 'min', 'max'],
@@ -186,7 +200,9 @@ try {
   console.log('budget: none (issue 5 reports this number); within');
   writeJson(values.json, { bench: 'cold-load', ok: true, runs: RUNS, ...rows });
 } catch (error) {
-  console.error(`bench:cold-load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `bench:cold-load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   exitCode = 2;
 } finally {
   await browser.close();

@@ -23,7 +23,10 @@ export const TIMEOUT = 15_000;
 export function build(skip: boolean, name: string): void {
   if (skip) return;
   console.log(`${name}: building the panel (node scripts/build.mjs; --skip-build to measure dist/ as it is)`);
-  const run = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (run.status !== 0) {
     console.error(`${name}: the build failed`);
     process.exit(2);
@@ -51,14 +54,19 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export type StackOptions = Pick<SimulatorOptions, 'messagingVersion' | 'deallocateAfterMs'>;
+export type StackOptions = Pick<SimulatorOptions, 'messagingVersion' | 'deallocateAfterMs' | 'log'>;
 
 /** The servers of `npm start` (sim/start.ts), on free loopback ports, quiet. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const panelPort = await freePort();
   const panelOrigin = `http://127.0.0.1:${panelPort}`;
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, allowedOrigins: [panelOrigin], ...options });
-  const panel = await startPanelHost({ host: '127.0.0.1', port: panelPort, distDir: `${root}dist`, cicUrl: sim.url });
+  const panel = await startPanelHost({
+    host: '127.0.0.1',
+    port: panelPort,
+    distDir: `${root}dist`,
+    cicUrl: sim.url,
+  });
   const crm = await startConsoleEmulator({
     host: '127.0.0.1',
     port: 0,
@@ -79,7 +87,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }
 
 /**
@@ -116,10 +128,17 @@ export async function softphoneFrame(page: Page, stack: Stack): Promise<Frame> {
 }
 
 /** JSON over HTTP against a control API (the simulator's `/sim/v1`, the emulator's `/__console/v1`). */
-export async function control<T = unknown>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
   const text = await response.text();
@@ -127,7 +146,11 @@ export async function control<T = unknown>(base: string, method: string, path: s
 }
 
 /** Waits until `test` holds, checking every 20 ms, or throws naming `what`. */
-export async function until(what: string, test: () => boolean | Promise<boolean>, timeoutMs = TIMEOUT): Promise<void> {
+export async function until(
+  what: string,
+  test: () => boolean | Promise<boolean>,
+  timeoutMs = TIMEOUT,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await test())) {
     if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
@@ -140,14 +163,20 @@ export async function until(what: string, test: () => boolean | Promise<boolean>
  * frame (User ID, Password, Log On, Accept, Workstation name, Select), then makes agent1
  * Available through the simulator's control API and waits for Open CTI to be ready.
  */
-export async function openAndLogOn(browser: Browser, stack: Stack): Promise<{ context: BrowserContext; page: Page; frame: Frame }> {
+export async function openAndLogOn(
+  browser: Browser,
+  stack: Stack,
+  prepare: (context: BrowserContext) => Promise<unknown> = async () => undefined,
+): Promise<{ context: BrowserContext; page: Page; frame: Frame }> {
   const context = await newConsoleContext(browser, stack);
+  await prepare(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(stack.consoleUrl);
   const frame = await softphoneFrame(page, stack);
   await frame.getByLabel('User ID').fill('agent1');
-  await frame.getByLabel('Password').fill('1234');
+  // A password field has no ARIA role; it is the log-on form's only one.
+  await frame.locator('cic-logon input[type="password"]').fill('1234');
   await frame.getByRole('button', { name: 'Log On' }).click();
   await frame.getByRole('button', { name: 'Accept' }).click();
   await frame.getByRole('textbox', { name: 'Workstation name' }).fill('WS01');
@@ -176,7 +205,8 @@ export interface Stats {
 /** Nearest-rank percentiles. */
 export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+  const rank = (p: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
   return {
     n: sorted.length,
     min: sorted[0] ?? NaN,
@@ -192,8 +222,14 @@ export const ms = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(1)} 
 /** A left-aligned plain-text table: the first row is the header. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: readonly string[]): string => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const line = (r: readonly string[]): string =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 /** Prints the budget lines (PASS/FAIL) and returns whether all passed. */
