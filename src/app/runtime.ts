@@ -219,6 +219,18 @@ export function startRuntime(options: RuntimeOptions): Runtime {
             message: failureOf(error).message ?? 'unknown error',
           }),
         );
+      case 'crm.findLog':
+        if (crm === undefined) return;
+        if (crm.findLog === undefined)
+          return feed({ kind: 'obs.crm.logFound', interactionId: effect.interactionId, seq: effect.seq, taskId: null });
+        return crm.findLog(effect).then(feed, (error: unknown) =>
+          feed({
+            kind: 'obs.crm.logFailed',
+            interactionId: effect.interactionId,
+            seq: effect.seq,
+            message: failureOf(error).message ?? 'unknown error',
+          }),
+        );
       case 'crm.openRecord':
         return crm?.openRecord(effect.recordId);
       case 'crm.utility':

@@ -42,7 +42,13 @@ export interface CrmInteraction {
 /** Commands for the CIC port. The runtime runs them and reports back as observations. */
 export type CicEffect =
   | { readonly kind: 'cic.fetchServerInfo'; readonly server: string }
-  | { readonly kind: 'cic.logon'; readonly server: string | null; readonly auth: LogonAuth }
+  | {
+      readonly kind: 'cic.logon';
+      readonly server: string | null;
+      readonly auth: LogonAuth;
+      /** Other servers to try when this one is unreachable or redirects (the switchover peer). */
+      readonly alternates: readonly string[];
+    }
   | { readonly kind: 'cic.logoff' }
   | { readonly kind: 'cic.changePassword'; readonly oldPassword: string; readonly newPassword: string }
   | {
@@ -166,6 +172,13 @@ export type CrmEffect =
       readonly taskId: string | null;
       readonly fields: TaskFields;
     }
+  /** Looks up the interaction's Task by `CallObject` (a create whose answer was lost); answered by `obs.crm.logFound|logFailed`. */
+  | {
+      readonly kind: 'crm.findLog';
+      readonly interactionId: InteractionId;
+      readonly seq: number;
+      readonly callObject: string;
+    }
   /** Open a record (a saved Task: "View in Salesforce"). */
   | { readonly kind: 'crm.openRecord'; readonly recordId: string }
   /** The utility-bar item's icon and label follow the state. */
@@ -222,6 +235,7 @@ export function effectKey(effect: Effect): string {
     case 'crm.interactionChanged':
       return `${effect.kind}:${effect.interactionId}:${effect.revision}`;
     case 'crm.saveLog':
+    case 'crm.findLog':
       return `${effect.kind}:${effect.interactionId}:${effect.seq}`;
     case 'crm.openRecord':
       return `${effect.kind}:${effect.recordId}`;

@@ -10,7 +10,7 @@ import type { DirectoryEntry } from './directory/directory-state.js';
 import type { HistoryEntry } from './history/history-state.js';
 import type { CrmSettings } from './crm-rules/crm-config.js';
 import type { CrmRecordRef } from './crm-rules/crm-records.js';
-import type { CrmSettingProblem } from './crm-rules/crm-state.js';
+import type { CallLog, CrmSettingProblem, OutboxEntry } from './crm-rules/crm-state.js';
 
 interface At {
   readonly now?: number;
@@ -257,6 +257,17 @@ export type CrmObservation = At &
     | { readonly kind: 'obs.crm.clickToDial'; readonly number: string; readonly record: CrmRecordRef | null }
     | { readonly kind: 'obs.crm.logSaved'; readonly interactionId: InteractionId; readonly seq: number; readonly taskId: string }
     | { readonly kind: 'obs.crm.logFailed'; readonly interactionId: InteractionId; readonly seq: number; readonly message: string }
+    /** The Task a `crm.findLog` looked up by `CallObject` (`null`: none exists). */
+    | { readonly kind: 'obs.crm.logFound'; readonly interactionId: InteractionId; readonly seq: number; readonly taskId: string | null }
+    /** Call logs and their outbox as the leading tab stored them (a reload or crash came between). */
+    | {
+        readonly kind: 'obs.crm.logsRestored';
+        readonly userId: string;
+        readonly logs: readonly CallLog[];
+        readonly outbox: readonly OutboxEntry[];
+      }
+    /** This runtime continues a state another one stepped: writes marked `sending` lost their sender. */
+    | { readonly kind: 'obs.crm.outboxInherited' }
   );
 
 /** The clock: the runtime sends one about every second while logged on. */

@@ -82,6 +82,13 @@ export interface CrmPort {
   saveLog(
     request: Omit<Extract<CrmEffect, { kind: 'crm.saveLog' }>, 'kind'>,
   ): Promise<Obs<'obs.crm.logSaved'> | Obs<'obs.crm.logFailed'>>;
+  /**
+   * Looks the interaction's Task up by `CallObject` before a create whose answer was lost is sent
+   * again. Optional: a CRM without it answers "not found" (the runtime's fallback).
+   */
+  findLog?(
+    request: Omit<Extract<CrmEffect, { kind: 'crm.findLog' }>, 'kind'>,
+  ): Promise<Obs<'obs.crm.logFound'> | Obs<'obs.crm.logFailed'>>;
   openRecord(recordId: string): Promise<void>;
   setUtility(request: Omit<Extract<CrmEffect, { kind: 'crm.utility' }>, 'kind'>): Promise<void>;
   /** Settings, navigation and click-to-dial as they happen; returns an unsubscribe function. */

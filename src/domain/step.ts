@@ -109,6 +109,9 @@ function route(state: SoftphoneState, input: Input, out: StepOutput): SoftphoneS
     case 'obs.crm.clickToDial':
     case 'obs.crm.logSaved':
     case 'obs.crm.logFailed':
+    case 'obs.crm.logFound':
+    case 'obs.crm.logsRestored':
+    case 'obs.crm.outboxInherited':
       return stepCrmObservation(state, input, out);
     case 'intent.callLog.edit':
     case 'intent.callLog.retry':

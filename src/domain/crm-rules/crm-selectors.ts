@@ -59,7 +59,7 @@ function view(state: SoftphoneState, log: CallLog): CallLogView {
   else if (log.connectedAt === null) save = { status: 'notConnected' };
   else if (entry?.status === 'failed')
     save = { status: 'failed', error: entry.error ?? '', attempts: entry.attempts, retryAt: entry.retryAt };
-  else if (entry?.status === 'sending') save = { status: 'saving' };
+  else if (entry?.status === 'sending' || (entry?.status === 'pending' && log.taskId !== null)) save = { status: 'saving' };
   else if (log.taskId === null) save = { status: 'pending' };
   else save = { status: 'saved' };
   const subject =

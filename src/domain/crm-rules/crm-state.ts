@@ -2,7 +2,8 @@
  * The CRM area of the softphone state: whether Salesforce (Open CTI) is there and configured,
  * one call log per interaction (the Task it becomes, its Name / Related To candidates, edit
  * window), the outbox of Task writes Salesforce has not confirmed, click-to-dial, and the
- * utility-bar item. Plain JSON, like all state; the outbox is meant to be persisted (issue 5).
+ * utility-bar item. Plain JSON, like all state; the leading tab stores the logs and the outbox
+ * (`src/app/outbox-storage.ts`) and a reload restores them (`crm-restore.ts`).
  */
 import type { CrmSettings } from './crm-config.js';
 import type { CrmRecord } from './crm-records.js';
@@ -70,11 +71,28 @@ export interface OutboxEntry {
   /** `null`: create; otherwise update this Task. */
   readonly taskId: string | null;
   readonly fields: TaskFields;
-  readonly status: 'sending' | 'failed';
+  /**
+   * `pending`: due, nothing in flight (e.g. restored after a reload); `sending`: a write (or, for
+   * an uncertain create, the lookup) is in flight; `failed`: Salesforce refused, retried later.
+   */
+  readonly status: 'pending' | 'sending' | 'failed';
+  /**
+   * A create may have reached Salesforce without its answer reaching the panel (the page died, or
+   * another tab took over, while it was in flight): the Task is looked up by `CallObject` before
+   * anything is created again, so one interaction never becomes two Tasks.
+   */
+  readonly uncertain: boolean;
   readonly attempts: number;
   readonly error: string | null;
   /** Local epoch ms of the next attempt after a failure. */
   readonly retryAt: number | null;
+}
+
+/** Stored call logs waiting to be merged (after the first My Interactions snapshot). */
+export interface RestoredCallLogs {
+  readonly userId: string;
+  readonly logs: readonly CallLog[];
+  readonly outbox: readonly OutboxEntry[];
 }
 
 /** A click-to-dial call on its way. Repeated clicks are ignored while it dials. */
@@ -100,6 +118,8 @@ export interface CrmArea {
   readonly logs: Readonly<Record<string, CallLog>>;
   readonly outbox: Readonly<Record<string, OutboxEntry>>;
   readonly nextSeq: number;
+  /** Call logs restored from storage, held until My Interactions' snapshot says which calls live. */
+  readonly restored: RestoredCallLogs | null;
   readonly dialing: ClickToDialState | null;
   /** Advanced Dial is open in Make a Call: click-to-dial prefills instead of dialing. */
   readonly advancedDial: boolean;
@@ -117,6 +137,7 @@ export function initialCrmArea(): CrmArea {
     logs: {},
     outbox: {},
     nextSeq: 1,
+    restored: null,
     dialing: null,
     advancedDial: false,
     prefill: null,

@@ -7,7 +7,9 @@
  * - at most one write per interaction is in flight;
  * - a create is sent only while no Task id is known; every later write is an update with the id;
  * - a write stays in the outbox until Salesforce confirms it; a failure is shown on the log and
- *   retried with backoff (or at once on `intent.callLog.retry`), recomputed from the latest log.
+ *   retried with backoff (or at once on `intent.callLog.retry`), recomputed from the latest log;
+ * - a create whose answer was lost (reload, crash, takeover: `crm-restore.ts`) is `uncertain`: the
+ *   Task is looked up by `CallObject` first and updated if it exists.
  */
 import { Attr, attr } from '../attributes.js';
 import { interactionId } from '../ids.js';
@@ -24,6 +26,7 @@ import { associationsOf, mergeRecords, sameId, type CrmRecord } from './crm-reco
 import type { CallLog, ClickToDialState, CrmArea, OutboxEntry, UtilityItem } from './crm-state.js';
 import { callLogSubject, desiredTaskFields, isEditable, mappedFields, taskWrite } from './call-log.js';
 import { callTypeOf } from './screen-pop.js';
+import { holdRestored, inheritOutbox, lookedUp, mergeRestored } from './crm-restore.js';
 import { own } from './own.js';
 
 type Out = StepOutput;
@@ -190,6 +193,13 @@ function flush(state: SoftphoneState, log: CallLog, settings: CrmSettings, out: 
   const entry = own(state.crm.outbox, log.interactionId);
   if (entry !== undefined && entry.status === 'sending') return state;
   if (entry !== undefined && entry.retryAt !== null && entry.retryAt > state.now) return state;
+  if (entry !== undefined && entry.uncertain && log.taskId === null) {
+    // A create may already have made the Task: look it up before creating one.
+    const seq = state.crm.nextSeq;
+    out.emit({ kind: 'crm.findLog', interactionId: interactionId(log.interactionId), seq, callObject: log.interactionId });
+    const looking: OutboxEntry = { ...entry, seq, status: 'sending', retryAt: null };
+    return withCrm(state, { outbox: { ...state.crm.outbox, [log.interactionId]: looking }, nextSeq: seq + 1 });
+  }
   const create = log.taskId === null;
   const fields = taskWrite(desiredTaskFields(log, settings.timeZone), log.confirmed, create);
   if (!create && Object.keys(fields).length === 0) {
@@ -204,6 +214,7 @@ function flush(state: SoftphoneState, log: CallLog, settings: CrmSettings, out: 
     taskId: log.taskId,
     fields,
     status: 'sending',
+    uncertain: false,
     attempts: entry?.attempts ?? 0,
     error: entry?.error ?? null,
     retryAt: null,
@@ -283,7 +294,7 @@ function observeOthers(state: SoftphoneState, input: Input): SoftphoneState {
  * Task writes, forgets finished logs, ends the click-to-dial guard and updates the utility item.
  */
 export function reconcileCrm(state: SoftphoneState, input: Input, out: Out): SoftphoneState {
-  let next = observeOthers(state, input);
+  let next = mergeRestored(observeOthers(state, input), out);
   const settings = crmSettings(next.crm);
   for (const id of next.queue.order) {
     const record = own(next.queue.byId, id);
@@ -459,6 +470,12 @@ export function stepCrmObservation(state: SoftphoneState, input: CrmObservation,
       return saved(state, input, out);
     case 'obs.crm.logFailed':
       return failed(state, input, out);
+    case 'obs.crm.logFound':
+      return lookedUp(state, input, out);
+    case 'obs.crm.logsRestored':
+      return holdRestored(state, input, out);
+    case 'obs.crm.outboxInherited':
+      return inheritOutbox(state);
     default:
       return state;
   }

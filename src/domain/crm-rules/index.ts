@@ -12,11 +12,13 @@ export type {
   CrmConnection,
   CallLog,
   OutboxEntry,
+  RestoredCallLogs,
   ClickToDialState,
   UtilityItem,
   CrmArea,
 } from './crm-state.js';
 export { callLogSubject, desiredTaskFields } from './call-log.js';
 export { RETRY_DELAYS_MS, CLICK_TO_DIAL_GUARD_MS } from './crm-step.js';
+export { selectDurableCallLogs, MAX_STORED_LOGS } from './crm-restore.js';
 export type { CallLogView, CrmStatusView } from './crm-selectors.js';
 export { selectCallLogs, selectCallLog, selectCrmStatus } from './crm-selectors.js';
