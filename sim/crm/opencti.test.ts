@@ -192,6 +192,13 @@ describe('Open CTI methods through the console (Node side of the relay)', () => 
       (JSON.parse(rv.runApex) as Array<{ Name: string }>).map((r) => r.Name),
       ['Jordan Lee', 'Casey Lee'],
     );
+    const lookup = async (callObject: string): Promise<string[]> =>
+      (JSON.parse((success(await page.call('runApex', { apexClass: 'CicCallLogLookup', methodName: 'findByCallObject', methodParams: `callObject=${callObject}` })) as { runApex: string }).runApex) as Array<{ Id: string }>).map((t) => t.Id);
+    assert.deepEqual(await lookup('700001'), [], 'no call Task for the interaction yet');
+    const task = success(await page.call('saveLog', { value: { entityApiName: 'Task', TaskSubtype: 'Call', Subject: 'Call', CallObject: '700001' } })) as { recordId: string };
+    success(await page.call('saveLog', { value: { entityApiName: 'Task', Subject: 'Not a call', CallObject: '700001' } }));
+    assert.deepEqual(await lookup('700001'), [task.recordId], 'CicCallLogLookup.findByCallObject: call Tasks only');
+    assert.deepEqual(await lookup('700002'), []);
     const missing = await page.call('runApex', { apexClass: 'NoSuchClass', methodName: 'x', methodParams: 'none' });
     assert.equal(missing.errors?.[0]?.code, 'SERVER_ERROR');
     assert.equal(missing.errors?.[0]?.description, 'Could not load Apex class: NoSuchClass');

@@ -84,6 +84,28 @@ function builtinApex(): Record<string, Record<string, ApexMethod>> {
       searchPhone: (params, db) =>
         JSON.stringify(db.searchPhone(params['phone'] ?? '').map((r) => ({ Id: r.fields['Id'], Name: db.displayName(r), RecordType: r.type }))),
     },
+    // The package's force-app/main/default/classes/CicCallLogLookup.cls: the running user's call
+    // Tasks with this CallObject, oldest first (the panel's check before re-sending a lost create).
+    CicCallLogLookup: {
+      findByCallObject: (params, db) => {
+        const callObject = params['callObject'] ?? '';
+        const owner = db.currentUser.Id.slice(0, 15);
+        return JSON.stringify(
+          db
+            .list('Task')
+            .filter(
+              (t) =>
+                callObject !== '' &&
+                t.fields['CallObject'] === callObject &&
+                t.fields['TaskSubtype'] === 'Call' &&
+                String(t.fields['OwnerId'] ?? '').slice(0, 15) === owner,
+            )
+            .sort((a, b) => String(a.fields['CreatedDate']).localeCompare(String(b.fields['CreatedDate'])))
+            .slice(0, 10)
+            .map((t) => ({ Id: t.fields['Id'], CreatedDate: t.fields['CreatedDate'] })),
+        );
+      },
+    },
   };
 }
 

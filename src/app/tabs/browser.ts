@@ -109,6 +109,10 @@ export function startBrowserTabs<S>(options: BrowserTabsOptions<S>): Tabs {
   };
   const tabs = startTabs({
     ...rest,
+    // Durable call logs in this origin's localStorage (zod-checked: loaded with the runtime).
+    callLogStorage:
+      rest.callLogStorage ??
+      (async () => (await import('../outbox-storage.js')).createCallLogStorage(win.localStorage, rest.log)),
     channel: broadcastTabChannel(channelName),
     locks,
     visibility: visibility ?? documentVisibility(win),

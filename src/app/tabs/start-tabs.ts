@@ -23,6 +23,7 @@ import {
   type SoftphoneState,
   type Store,
 } from '../../domain/index.js';
+import type { CallLogStorage, persistCallLogs } from '../outbox-storage.js';
 import type { Runtime, RuntimePorts } from '../runtime.js';
 import { AttentionTracker } from './attention.js';
 import {
@@ -60,6 +61,11 @@ export interface TabsOptions<S> {
   readonly tickMs?: number;
   /** Milliseconds between attempts to adopt the session while the server is unreachable. */
   readonly adoptRetryMs?: readonly number[];
+  /**
+   * Where the leader keeps the call logs and their outbox across reloads (loaded with the
+   * runtime). Without it they live in memory only.
+   */
+  readonly callLogStorage?: () => Promise<CallLogStorage>;
 }
 
 export type TabRole = 'leader' | 'follower';
@@ -285,6 +291,7 @@ export function startTabs<S>(options: TabsOptions<S>): Tabs {
       await runWhereLooking({ op: 'setPanelVisible', visible });
     },
     saveLog: (request) => local.saveLog(request),
+    ...(local.findLog === undefined ? {} : { findLog: local.findLog.bind(local) }),
     openRecord: async (recordId) => {
       await runWhereLooking({ op: 'openRecord', recordId });
     },
@@ -331,10 +338,26 @@ export function startTabs<S>(options: TabsOptions<S>): Tabs {
     }
   };
 
+  /** The durable call logs' storage and persistence, or `null` (not configured, or it failed to load). */
+  const loadCallLogPersistence = async (): Promise<{
+    storage: CallLogStorage;
+    persist: typeof persistCallLogs;
+  } | null> => {
+    const load = options.callLogStorage;
+    if (load === undefined) return null;
+    try {
+      const [module, storage] = await Promise.all([import('../outbox-storage.js'), load()]);
+      return { storage, persist: module.persistCallLogs };
+    } catch (error) {
+      log(`call logs will not survive a reload: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
+
   const becomeLeader = async (): Promise<void> => {
     if (stopped || runtime !== null) return;
     // The runtime is only needed by the leading tab: its own chunk (ADR 0008's initial-JS budget).
-    const { startRuntime } = await import('../runtime.js');
+    const [{ startRuntime }, durable] = await Promise.all([import('../runtime.js'), loadCallLogPersistence()]);
     if (stopped || runtime !== null) return;
     stopFollowingCrm();
     epoch += 1;
@@ -347,6 +370,11 @@ export function startTabs<S>(options: TabsOptions<S>): Tabs {
       ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
     });
     runtime = run;
+    // Task writes the previous leader had in flight died with it: their outcome is unknown.
+    run.dispatch({ kind: 'obs.crm.outboxInherited' });
+    // Stored after every change, restored once the agent is logged on (before any snapshot).
+    if (durable !== null)
+      cleanup.push(durable.persist({ store: inner, dispatch: run.dispatch, storage: durable.storage, log }));
     cleanup.push(inner.subscribe(() => scheduleFlush()));
     post({ type: 'leader', from: id, epoch });
     updatePageHidden();

@@ -46,6 +46,7 @@ export type OpenCtiMethod =
   | 'screenPop'
   | 'searchAndScreenPop'
   | 'saveLog'
+  | 'runApex'
   | 'refreshView'
   | 'getAppViewInfo'
   | 'setSoftphonePanelVisibility'

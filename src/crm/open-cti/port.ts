@@ -111,6 +111,31 @@ function savedId(returnValue: unknown): string | null {
   return null;
 }
 
+/** The package's Apex lookup (`force-app/main/default/classes/CicCallLogLookup.cls`), run through `runApex`. */
+export const CALL_LOG_LOOKUP = { apexClass: 'CicCallLogLookup', methodName: 'findByCallObject' } as const;
+
+/**
+ * The Task id in a `CicCallLogLookup.findByCallObject` answer (`{runApex: '[{"Id": …}, …]'}`,
+ * oldest first); `null` when there is none. Anything else is an error: guessing "none" could
+ * create a second Task.
+ */
+export function foundTaskId(returnValue: unknown): string | null {
+  const raw = typeof returnValue === 'object' && returnValue !== null ? (returnValue as Record<string, unknown>)['runApex'] : undefined;
+  if (typeof raw !== 'string') throw new Error('the call-log lookup returned no result');
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    throw new Error('the call-log lookup returned no JSON');
+  }
+  if (!Array.isArray(list)) throw new Error('the call-log lookup did not return a list');
+  if (list.length === 0) return null;
+  const first: unknown = list[0];
+  const id = typeof first === 'object' && first !== null ? (first as Record<string, unknown>)['Id'] : undefined;
+  if (typeof id !== 'string' || id === '') throw new Error('the call-log lookup returned a Task without an Id');
+  return id;
+}
+
 export function toCrmSettings(config: OpenCtiConfig, locale: string, timeZone: string): CrmSettings {
   return {
     screenPop: config.screenPop,
@@ -257,6 +282,23 @@ export function createOpenCtiCrmPort(options: OpenCtiPortOptions): OpenCtiCrmPor
             return { kind: 'obs.crm.logSaved', interactionId: request.interactionId, seq: request.seq, taskId: id };
           } catch (error) {
             const message = error instanceof OpenCtiError ? error.description : String(error);
+            return { kind: 'obs.crm.logFailed', interactionId: request.interactionId, seq: request.seq, message };
+          }
+        },
+      );
+    },
+    findLog(request) {
+      return whenReady(
+        { kind: 'obs.crm.logFailed', interactionId: request.interactionId, seq: request.seq, message: 'Salesforce Open CTI is not available' },
+        async () => {
+          try {
+            const answer = await api().call('runApex', {
+              ...CALL_LOG_LOOKUP,
+              methodParams: new URLSearchParams({ callObject: request.callObject }).toString(),
+            });
+            return { kind: 'obs.crm.logFound', interactionId: request.interactionId, seq: request.seq, taskId: foundTaskId(answer) };
+          } catch (error) {
+            const message = error instanceof OpenCtiError ? error.description : error instanceof Error ? error.message : String(error);
             return { kind: 'obs.crm.logFailed', interactionId: request.interactionId, seq: request.seq, message };
           }
         },
