@@ -85,6 +85,7 @@ export function createCrmWiring(
             server: config.cic.serverUrl,
             allowedIdentityProviders:
               config.cic.identityProviders.length === 0 ? null : config.cic.identityProviders,
+            alternateServers: config.cic.alternateUrls,
             allowedAuthTypes: {
               ic: config.cic.authenticationTypes.includes('cic'),
               sso: config.cic.authenticationTypes.includes('sso'),

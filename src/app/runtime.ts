@@ -106,11 +106,12 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     const { cic, storage, notifier, crm } = ports;
     switch (effect.kind) {
       case 'cic.fetchServerInfo':
-        return cic
-          .fetchServerInfo(effect.server)
-          .then(feed, (error: unknown) =>
-            feed({ kind: 'obs.logon.failed', reason: 'unreachable', errorId: failureOf(error).errorId }),
-          );
+        return cic.fetchServerInfo(effect.server).then(feed, (error: unknown) => {
+          // Shown on the log-on form; a logon already under way (possibly through an alternate
+          // server) is decided by its own answer, not by this one.
+          if (store.getState().session.current.phase !== 'signedOut') return;
+          feed({ kind: 'obs.logon.failed', reason: 'unreachable', errorId: failureOf(error).errorId });
+        });
       case 'cic.logon':
         return cic
           .logon(effect)
@@ -222,7 +223,12 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       case 'crm.findLog':
         if (crm === undefined) return;
         if (crm.findLog === undefined)
-          return feed({ kind: 'obs.crm.logFound', interactionId: effect.interactionId, seq: effect.seq, taskId: null });
+          return feed({
+            kind: 'obs.crm.logFound',
+            interactionId: effect.interactionId,
+            seq: effect.seq,
+            taskId: null,
+          });
         return crm.findLog(effect).then(feed, (error: unknown) =>
           feed({
             kind: 'obs.crm.logFailed',

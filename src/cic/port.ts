@@ -90,7 +90,10 @@ const ACTIVATIONS = 'own-activations';
 const DIRECTORY_ID = 'CompanyDirectory';
 /** `PasswordPolicyErrorId` numbers to the domain's names (`TooShort` → `tooShort`). */
 const PASSWORD_ERRORS = Object.fromEntries(
-  Object.entries(PasswordPolicyErrorId).map(([name, id]) => [id, `${name[0]?.toLowerCase() ?? ''}${name.slice(1)}`]),
+  Object.entries(PasswordPolicyErrorId).map(([name, id]) => [
+    id,
+    `${name[0]?.toLowerCase() ?? ''}${name.slice(1)}`,
+  ]),
 ) as Readonly<Record<number, string>>;
 
 /** A port failure carrying the domain's error kind (`portKind`), whatever threw. */
@@ -123,7 +126,8 @@ function logonFailure(error: unknown): Obs<'obs.logon.failed'> {
     if (id.includes('stationaccessdenied')) return LogonFailure.StationAccessDenied;
     if (id === '-2147221496' || id.includes('stationnotfound')) return LogonFailure.StationNotFound;
     if (id.includes('licenseunavailable')) return LogonFailure.LicenceUnavailable;
-    if (id.includes('notacceptingconnections') || error.status === 503) return LogonFailure.SwitchoverRedirect;
+    if (id.includes('notacceptingconnections') || error.status === 503)
+      return LogonFailure.SwitchoverRedirect;
     if (error.status !== null && error.status >= 500) return LogonFailure.ServerUnavailable;
     return LogonFailure.Unknown;
   })();
@@ -219,7 +223,9 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function phone(value: { displayString?: string | undefined; standardizedNumber?: string | undefined } | undefined): string {
+function phone(
+  value: { displayString?: string | undefined; standardizedNumber?: string | undefined } | undefined,
+): string {
   return value?.displayString ?? value?.standardizedNumber ?? '';
 }
 
@@ -271,7 +277,9 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
   const connector = (base: string | null): CicConnector => {
     const target = base ?? server?.href ?? null;
     if (target === null) throw new CicError({ kind: 'network', operation: 'POST connection' });
-    const clientOptions: Omit<CicClientOptions, 'fetch'> = options.messaging ? { messaging: options.messaging } : {};
+    const clientOptions: Omit<CicClientOptions, 'fetch'> = options.messaging
+      ? { messaging: options.messaging }
+      : {};
     return new CicConnector({
       server: target,
       applicationName: options.applicationName,
@@ -302,11 +310,12 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     const old = client;
     client = null;
     if (old) void old.stopMessaging();
-    for (const resolve of pendingDirectory.values()) resolve({
-      __type: 'urn:inin.com:directories:directoryMessage',
-      isDelta: false,
-      subscriptionId: '',
-    });
+    for (const resolve of pendingDirectory.values())
+      resolve({
+        __type: 'urn:inin.com:directories:directoryMessage',
+        isDelta: false,
+        subscriptionId: '',
+      });
     pendingDirectory.clear();
   };
 
@@ -372,8 +381,13 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         return;
       case 'urn:inin.com:queues:queueContentsMessage': {
         if (message.subscriptionId !== MY_INTERACTIONS) return;
-        const item = (entry: { interactionId: string; attributes: Record<string, string>; conferenceParentId?: string | null | undefined }) => ({
-          interactionId: entry.interactionId as Obs<'obs.queue.snapshot'>['interactions'][number]['interactionId'],
+        const item = (entry: {
+          interactionId: string;
+          attributes: Record<string, string>;
+          conferenceParentId?: string | null | undefined;
+        }) => ({
+          interactionId:
+            entry.interactionId as Obs<'obs.queue.snapshot'>['interactions'][number]['interactionId'],
           attributes: entry.attributes,
           ...(entry.conferenceParentId !== undefined ? { conferenceParentId: entry.conferenceParentId } : {}),
         });
@@ -429,7 +443,11 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
                   until:
                     s.until === null
                       ? null
-                      : { at: parseWireTime(s.until.untilDateTime) ?? 0, hasDate: s.until.hasDate, hasTime: s.until.hasTime },
+                      : {
+                          at: parseWireTime(s.until.untilDateTime) ?? 0,
+                          hasDate: s.until.hasDate,
+                          hasTime: s.until.hasTime,
+                        },
                 }
               : {}),
             ...(s.loggedIn !== undefined ? { loggedIn: s.loggedIn } : {}),
@@ -442,20 +460,22 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         emit({
           kind: 'obs.status.catalog',
           isDelta: message.isDelta,
-          upserted: [...(message.statusMessagesAdded ?? []), ...(message.statusMessagesChanged ?? [])].map((s) => ({
-            statusId: s.statusId,
-            messageText: s.messageText,
-            iconUri: iconUrl(s.iconUri),
-            groupTag: s.groupTag,
-            canHaveDate: s.canHaveDate,
-            canHaveTime: s.canHaveTime,
-            isDoNotDisturbStatus: s.isDoNotDisturbStatus,
-            isSelectableStatus: s.isSelectableStatus,
-            isForwardStatus: s.isForwardStatus,
-            isAcdStatus: s.isAcdStatus,
-            isAfterCallWorkStatus: s.isAfterCallWorkStatus,
-            isPersistentStatus: s.isPersistentStatus,
-          })),
+          upserted: [...(message.statusMessagesAdded ?? []), ...(message.statusMessagesChanged ?? [])].map(
+            (s) => ({
+              statusId: s.statusId,
+              messageText: s.messageText,
+              iconUri: iconUrl(s.iconUri),
+              groupTag: s.groupTag,
+              canHaveDate: s.canHaveDate,
+              canHaveTime: s.canHaveTime,
+              isDoNotDisturbStatus: s.isDoNotDisturbStatus,
+              isSelectableStatus: s.isSelectableStatus,
+              isForwardStatus: s.isForwardStatus,
+              isAcdStatus: s.isAcdStatus,
+              isAfterCallWorkStatus: s.isAfterCallWorkStatus,
+              isPersistentStatus: s.isPersistentStatus,
+            }),
+          ),
           removed: message.statusMessagesRemoved ?? [],
         });
         return;
@@ -507,7 +527,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
           next.set(item.configurationId.id, refIds(codes));
           for (const [id, label] of refLabels(codes)) if (!wrapUpLabels.has(id)) wrapUpLabels.set(id, label);
         }
-        for (const removed of message.removed ?? []) next.delete(typeof removed === 'string' ? removed : removed.id);
+        for (const removed of message.removed ?? [])
+          next.delete(typeof removed === 'string' ? removed : removed.id);
         wrapUpByWorkgroup = next;
         emitWrapUpCodes();
         return;
@@ -516,7 +537,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         if (message.subscriptionId !== WRAP_UP_CONFIG) return;
         const next = message.isDelta ? new Map(wrapUpLabels) : new Map<string, string>();
         for (const item of [...(message.added ?? []), ...(message.changed ?? [])]) {
-          const label = text(prop(item, 'label')) || item.configurationId.displayName || item.configurationId.id;
+          const label =
+            text(prop(item, 'label')) || item.configurationId.displayName || item.configurationId.id;
           next.set(item.configurationId.id, label);
         }
         wrapUpLabels = next;
@@ -527,9 +549,13 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         if (message.subscriptionId !== ACCOUNT_CONFIG) return;
         const next = message.isDelta ? new Map(accountCodes) : new Map<string, string>();
         for (const item of [...(message.added ?? []), ...(message.changed ?? [])]) {
-          next.set(item.configurationId.id, text(prop(item, 'description')) || item.configurationId.displayName || '');
+          next.set(
+            item.configurationId.id,
+            text(prop(item, 'description')) || item.configurationId.displayName || '',
+          );
         }
-        for (const removed of message.removed ?? []) next.delete(typeof removed === 'string' ? removed : removed.id);
+        for (const removed of message.removed ?? [])
+          next.delete(typeof removed === 'string' ? removed : removed.id);
         accountCodes = next;
         // The simulator models no `account-codes-configuration` object: codes present means enabled.
         emit({
@@ -625,7 +651,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     },
     async resume() {
       const current = client;
-      if (current === null) throw new CicError({ kind: 'session-lost', operation: 'resume', reason: 'no session' });
+      if (current === null)
+        throw new CicError({ kind: 'session-lost', operation: 'resume', reason: 'no session' });
       current.startMessaging();
       await resubscribe();
       if (client !== current) return;
@@ -688,6 +715,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
 
     async logon(request) {
       if (request.server !== null) server = new URL(request.server);
+      // Alternates the deployment names come first in the walk; ones learnt from the server stay.
+      alternates = [...new Set([...request.alternates, ...alternates])];
       reconnector.stop();
       closeClient();
       credentials = null;
@@ -699,9 +728,16 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         if (options.singleSignOn === undefined || server === null)
           return { kind: 'obs.logon.failed', reason: LogonFailure.SsoUnavailable, errorId: null };
         try {
-          auth = { kind: 'sso', token: await options.singleSignOn(server.href, request.auth.identityProviderId) };
+          auth = {
+            kind: 'sso',
+            token: await options.singleSignOn(server.href, request.auth.identityProviderId),
+          };
         } catch (error) {
-          return { kind: 'obs.logon.failed', reason: LogonFailure.SsoFailed, errorId: isCicError(error) ? error.errorId : null };
+          return {
+            kind: 'obs.logon.failed',
+            reason: LogonFailure.SsoFailed,
+            errorId: isCicError(error) ? error.errorId : null,
+          };
         }
       }
       const via = connector(null);
@@ -735,9 +771,12 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
 
     async changePassword(request) {
       const session = expired ?? live('PUT connection/password');
-      const result = await session.connection.changePassword(request.oldPassword, request.newPassword).catch(fail);
+      const result = await session.connection
+        .changePassword(request.oldPassword, request.newPassword)
+        .catch(fail);
       if (result.changed) {
-        if (session === client && credentials !== null) credentials = { ...credentials, password: request.newPassword };
+        if (session === client && credentials !== null)
+          credentials = { ...credentials, password: request.newPassword };
         if (session === expired) {
           expired = null;
           await session.logoff().catch(() => undefined);
@@ -746,7 +785,9 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       }
       return {
         kind: 'obs.password.rejected',
-        errors: result.errors.map((e) => (PASSWORD_ERRORS[e.id] ?? 'unknown') as Obs<'obs.password.rejected'>['errors'][number]),
+        errors: result.errors.map(
+          (e) => (PASSWORD_ERRORS[e.id] ?? 'unknown') as Obs<'obs.password.rejected'>['errors'][number],
+        ),
       };
     },
 
@@ -758,9 +799,11 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       const jobs = request.topics.map((topic): Promise<unknown> => {
         switch (topic) {
           case 'myInteractions':
-            return subs.queue(MY_INTERACTIONS, [{ queueType: QueueType.User, queueName: request.userId }], [
-              ...new Set([...queueAttributes, ...request.attributes]),
-            ]);
+            return subs.queue(
+              MY_INTERACTIONS,
+              [{ queueType: QueueType.User, queueName: request.userId }],
+              [...new Set([...queueAttributes, ...request.attributes])],
+            );
           case 'statusCatalog':
             return subs.statusMessages();
           case 'statusAccess':
@@ -776,9 +819,15 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
           case 'activations':
             return Promise.resolve();
           case 'wrapUpCodes':
-            return subs.configuration('wrap-up-codes', WRAP_UP_CONFIG, { configurationIds: ['*'], properties: ['label'] });
+            return subs.configuration('wrap-up-codes', WRAP_UP_CONFIG, {
+              configurationIds: ['*'],
+              properties: ['label'],
+            });
           case 'accountCodes':
-            return subs.configuration('account-codes', ACCOUNT_CONFIG, { configurationIds: ['*'], properties: ['description'] });
+            return subs.configuration('account-codes', ACCOUNT_CONFIG, {
+              configurationIds: ['*'],
+              properties: ['description'],
+            });
           case 'rights':
             return subs.configuration('users', USER_CONFIG, {
               configurationIds: [request.userId],
@@ -794,13 +843,16 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     async watchUserStatuses(request) {
       watched = [...request.userIds];
       const session = live('PUT status/user-statuses');
-      await session.subscriptions.userStatuses([...new Set([ownUserId, ...watched].filter((id) => id !== ''))]).catch(fail);
+      await session.subscriptions
+        .userStatuses([...new Set([ownUserId, ...watched].filter((id) => id !== ''))])
+        .catch(fail);
     },
 
     async setStation(request) {
       const session = live('PUT connection/station');
       const choice = wireStation(request.choice);
-      if (choice === null) return { kind: 'obs.logon.failed', reason: LogonFailure.NoStationLicence, errorId: null };
+      if (choice === null)
+        return { kind: 'obs.logon.failed', reason: LogonFailure.NoStationLicence, errorId: null };
       try {
         await session.station.set(choice);
         const info = await session.station.get();
@@ -883,7 +935,11 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
           ...(request.accountCodeId !== null ? { accountCodeId: request.accountCodeId } : {}),
         })
         .catch(fail);
-      return { kind: 'obs.call.created', requestId: request.requestId, interactionId: id as Obs<'obs.call.created'>['interactionId'] };
+      return {
+        kind: 'obs.call.created',
+        requestId: request.requestId,
+        interactionId: id as Obs<'obs.call.created'>['interactionId'],
+      };
     },
 
     async startConsult(request) {
@@ -894,13 +950,18 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         kind: 'obs.consult.started',
         interactionId: request.interactionId,
         consultId: result.consultId,
-        consultInteractionId: result.consultInteractionId as Obs<'obs.consult.started'>['consultInteractionId'],
+        consultInteractionId:
+          result.consultInteractionId as Obs<'obs.consult.started'>['consultInteractionId'],
       };
     },
 
     async changeConsultAudience(request) {
       await live('change-audience')
-        .transfers.changeConsultAudience(request.interactionId, request.consultId, wireAudience(request.audience))
+        .transfers.changeConsultAudience(
+          request.interactionId,
+          request.consultId,
+          wireAudience(request.audience),
+        )
         .catch(fail);
       return { kind: 'obs.consult.audience', consultId: request.consultId, audience: request.audience };
     },
@@ -911,13 +972,16 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     },
 
     async cancelConsult(request) {
-      await live('cancel consult').transfers.cancelConsult(request.interactionId, request.consultId).catch(fail);
+      await live('cancel consult')
+        .transfers.cancelConsult(request.interactionId, request.consultId)
+        .catch(fail);
       return { kind: 'obs.consult.ended', consultId: request.consultId };
     },
 
     async conference(request) {
       const transfers = live('conference').transfers;
-      if (request.kind === 'cic.conference.create') await transfers.createConference(request.interactionIds).catch(fail);
+      if (request.kind === 'cic.conference.create')
+        await transfers.createConference(request.interactionIds).catch(fail);
       else await transfers.addToConference(request.conferenceId, request.interactionIds).catch(fail);
     },
 
@@ -942,7 +1006,13 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       const filterItems =
         search === ''
           ? []
-          : [{ contactProperty: /^\d+$/.test(search) ? 3 : 26, filterType: 1 as const, filterExpressions: [search] }];
+          : [
+              {
+                contactProperty: /^\d+$/.test(search) ? 3 : 26,
+                filterType: 1 as const,
+                filterExpressions: [search],
+              },
+            ];
       const arrived = new Promise<Msg<'directories:directoryMessage'>>((resolve) =>
         pendingDirectory.set(subscriptionId, resolve),
       );
@@ -960,7 +1030,8 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       const message = await arrived;
       pendingDirectory.delete(subscriptionId);
       void session.subscriptions.unsubscribeDirectory(subscriptionId).catch(() => undefined);
-      if (message.subscriptionId === '') fail(new CicError({ kind: 'session-lost', operation: 'directory', reason: 'logged off' }));
+      if (message.subscriptionId === '')
+        fail(new CicError({ kind: 'session-lost', operation: 'directory', reason: 'logged off' }));
       const entries = (message.contactsAdded ?? []).map((c: ContactEntry) => ({
         entryId: c.entryID,
         userId: c.userID ?? null,
@@ -1011,7 +1082,9 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
       });
       const statuses = await Promise.all(
         candidates.map(({ target }) =>
-          target.kind === 'user' ? session.status.get(target.userId).catch(() => null) : Promise.resolve(null),
+          target.kind === 'user'
+            ? session.status.get(target.userId).catch(() => null)
+            : Promise.resolve(null),
         ),
       );
       return {
@@ -1040,7 +1113,12 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
     sharedSession() {
       if (client === null) return null;
       const { session } = client;
-      return { baseUrl: session.baseUrl.href, language: session.language, response: session.info, alternates: [...alternates] };
+      return {
+        baseUrl: session.baseUrl.href,
+        language: session.language,
+        response: session.info,
+        alternates: [...alternates],
+      };
     },
 
     async adoptSession(shared) {
@@ -1054,18 +1132,26 @@ export function createCicPort(options: CicPortOptions): IcwsCicPort {
         language: shared.language,
         fetch: watchedFetch,
       });
-      const next = new CicClient(session, { ...(options.messaging ? { messaging: options.messaging } : {}), fetch: watchedFetch });
+      const next = new CicClient(session, {
+        ...(options.messaging ? { messaging: options.messaging } : {}),
+        fetch: watchedFetch,
+      });
       const station = stationInfo(await next.station.get().catch(fail));
       server = new URL(shared.baseUrl);
       alternates = shared.alternates;
       attach(next);
-      return { ...sessionObservation(next), effectiveStation: station ? { id: station.id, displayName: station.displayName } : null };
+      return {
+        ...sessionObservation(next),
+        effectiveStation: station ? { id: station.id, displayName: station.displayName } : null,
+      };
     },
   };
   return port;
 }
 
-function candidateTarget(entry: LookupEntry): Obs<'obs.transfer.results'>['candidates'][number]['target'] | null {
+function candidateTarget(
+  entry: LookupEntry,
+): Obs<'obs.transfer.results'>['candidates'][number]['target'] | null {
   const name = entry.displayName ?? entry.entryID ?? '';
   switch (entry.lookupEntryType) {
     case LookupEntryType.User: {

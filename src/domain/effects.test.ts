@@ -66,11 +66,13 @@ describe('redactEffect', () => {
       kind: 'cic.logon',
       server: 's',
       auth: { type: 'ic', userId: 'u', password: 'p' },
+      alternates: [],
     };
     assert.deepEqual(redactEffect(logon), {
       kind: 'cic.logon',
       server: 's',
       auth: { type: 'ic', userId: 'u', password: '***' },
+      alternates: [],
     });
     const pickup: Effect = { kind: 'cic.pickup', interactionId: iid('1') };
     assert.equal(redactEffect(pickup), pickup);

@@ -7,6 +7,8 @@ export interface PanelConfig {
   readonly server: string | null;
   /** Identity providers the call center allows (ids); `null` allows every one the server offers. */
   readonly allowedIdentityProviders: readonly string[] | null;
+  /** Alternate CIC servers (switchover peer, other Session Managers) to try after `server`. */
+  readonly alternateServers: readonly string[];
   /** Authentication types the call center allows (the server's own offer still applies). */
   readonly allowedAuthTypes: { readonly ic: boolean; readonly sso: boolean };
   /** How long disconnected interactions stay in My Interactions before deallocation. */
@@ -27,6 +29,7 @@ export function defaultPanelConfig(): PanelConfig {
   return {
     server: null,
     allowedIdentityProviders: null,
+    alternateServers: [],
     allowedAuthTypes: { ic: true, sso: true },
     queueRetentionSeconds: DEFAULT_QUEUE_RETENTION_SECONDS,
     wrapUpPromptSeconds: null,

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSimulator, type RunningSimulator } from '../../sim/cic/index.js';
 import {
   createStore,
+  defaultPanelConfig,
   initialSoftphoneState,
   selectInteractions,
   selectStatusBar,
@@ -73,7 +74,11 @@ function panel(sim: RunningSimulator): Panel {
         if (test(store.getState())) return resolve(store.getState());
         const deadline = setTimeout(() => {
           off();
-          reject(new Error(`timed out waiting for ${what}`));
+          reject(
+            new Error(
+              `timed out waiting for ${what} (phase ${store.getState().session.current.phase}, error ${store.getState().session.error ?? 'none'})`,
+            ),
+          );
         }, 10_000);
         const off = store.subscribe(() => {
           if (!test(store.getState())) return;
@@ -99,7 +104,11 @@ async function logOn(sim: RunningSimulator, userId: string, station: string): Pr
   const p = panel(sim);
   p.intent({ kind: 'intent.server.select', server: sim.url });
   await p.until((s) => s.session.serverInfo !== null, 'server info');
-  p.intent({ kind: 'intent.logon', auth: { type: 'ic', userId, password: '1234' }, alwaysUseAuthType: false });
+  p.intent({
+    kind: 'intent.logon',
+    auth: { type: 'ic', userId, password: '1234' },
+    alwaysUseAuthType: false,
+  });
   await p.until((s) => s.session.current.phase === 'agreement', 'the user agreement');
   p.intent({ kind: 'intent.agreement.accept' });
   await p.until((s) => s.station.step === 'choosing', 'the station step');
@@ -120,17 +129,56 @@ describe('stack: domain + runtime + ICWS port against the simulator', () => {
 
   it('logs on, picks a station, answers an ACD call, holds, disconnects', async () => {
     const agent = await logOn(sim, 'agent1', 'WS01');
-    await control(sim, 'POST', '/sim/v1/calls', { from: '+13175550101', fromName: 'Pat Doe', to: { workgroup: 'Support' } });
-    const alerting = await agent.until((s) => selectInteractions(s).some((r) => r.phase === 'alerting'), 'an alerting call');
+    await control(sim, 'POST', '/sim/v1/calls', {
+      from: '+13175550101',
+      fromName: 'Pat Doe',
+      to: { workgroup: 'Support' },
+    });
+    const alerting = await agent.until(
+      (s) => selectInteractions(s).some((r) => r.phase === 'alerting'),
+      'an alerting call',
+    );
     const row = selectInteractions(alerting).find((r) => r.phase === 'alerting');
     assert.ok(row);
     assert.equal(row.name, 'Pat Doe');
     agent.intent({ kind: 'intent.pickup', interactionId: row.id as never });
-    await agent.until((s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'connected'), 'connected');
+    await agent.until(
+      (s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'connected'),
+      'connected',
+    );
     agent.intent({ kind: 'intent.hold', interactionId: row.id as never });
-    await agent.until((s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'held'), 'held');
+    await agent.until(
+      (s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'held'),
+      'held',
+    );
     agent.intent({ kind: 'intent.disconnect', interactionId: row.id as never });
-    await agent.until((s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'disconnected'), 'disconnected');
+    await agent.until(
+      (s) => selectInteractions(s).some((r) => r.id === row.id && r.phase === 'disconnected'),
+      'disconnected',
+    );
+    agent.intent({ kind: 'intent.logout' });
+    await agent.until((s) => s.session.current.phase === 'signedOut', 'signed out');
+    agent.runtime.stop();
+  });
+
+  it('logs on through a configured alternate when the named server is unreachable', async () => {
+    const agent = panel(sim);
+    const dead = 'http://127.0.0.1:9';
+    agent.store.dispatch({
+      kind: 'obs.panel.config',
+      now: Date.now(),
+      config: { ...defaultPanelConfig(), server: dead, alternateServers: [sim.url] },
+    });
+    agent.intent({
+      kind: 'intent.logon',
+      auth: { type: 'ic', userId: 'agent4', password: '1234' },
+      alwaysUseAuthType: false,
+    });
+    // The agent logs on at once, before server info has failed; server info never comes (the named
+    // server is down), so there is no agreement to accept.
+    await agent.until((s) => s.session.current.phase === 'active', 'a session through the alternate');
+    const state = (await control<{ sessions: { userId: string }[] }>(sim, 'GET', '/sim/v1/state')).sessions;
+    assert.ok(state.some((x) => x.userId === 'agent4'));
     agent.intent({ kind: 'intent.logout' });
     await agent.until((s) => s.session.current.phase === 'signedOut', 'signed out');
     agent.runtime.stop();

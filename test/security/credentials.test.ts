@@ -11,7 +11,12 @@ import { describe, it } from 'node:test';
 import { createLocalStoragePort } from '../../src/app/browser-ports.js';
 import { startRuntime } from '../../src/app/runtime.js';
 import { createCicPort } from '../../src/cic/port.js';
-import { fakeFetch, jsonResponse, logonReply, type RecordedRequest } from '../../src/cic/testing/fake-fetch.js';
+import {
+  fakeFetch,
+  jsonResponse,
+  logonReply,
+  type RecordedRequest,
+} from '../../src/cic/testing/fake-fetch.js';
 import {
   createStore,
   initialSoftphoneState,
@@ -36,7 +41,10 @@ function server(): ReturnType<typeof fakeFetch> {
     const path = request.url.pathname;
     if (path.endsWith('/icws/connection/server-info'))
       return jsonResponse(200, {
-        authentication: { allowIcAuth: true, identityProviders: [{ identityProviderId: 'okta', displayName: 'Okta' }] },
+        authentication: {
+          allowIcAuth: true,
+          identityProviders: [{ identityProviderId: 'okta', displayName: 'Okta' }],
+        },
       });
     if (path === '/icws/connection' && request.method === 'POST') return logonReply();
     if (path.endsWith('/messaging/messages')) return jsonResponse(200, []);
@@ -47,7 +55,9 @@ function server(): ReturnType<typeof fakeFetch> {
 }
 
 const idle = (_ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  new Promise((resolve) =>
+    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
 
 const clock: Clock = { now: () => Date.UTC(2024, 0, 15, 9, 0, 0), every: () => () => undefined };
 const notifier = { startRing() {}, stopRing() {}, notify() {} };
@@ -73,7 +83,10 @@ function recordingStorage() {
 function recordingPort(inner: StoragePort, calls: unknown[]): StoragePort {
   return {
     loadUserPrefs: (userId) => (calls.push(['loadUserPrefs', userId]), inner.loadUserPrefs(userId)),
-    saveUserPrefs: (userId, prefs) => (calls.push(['saveUserPrefs', userId, prefs]), inner.saveUserPrefs(userId, prefs)),
+    saveUserPrefs: (userId, prefs) => (
+      calls.push(['saveUserPrefs', userId, prefs]),
+      inner.saveUserPrefs(userId, prefs)
+    ),
     loadLogonPrefs: () => (calls.push(['loadLogonPrefs']), inner.loadLogonPrefs()),
     saveLogonPrefs: (prefs) => (calls.push(['saveLogonPrefs', prefs]), inner.saveLogonPrefs(prefs)),
   };
@@ -104,7 +117,14 @@ function panel(): Panel {
   });
   const runtime = startRuntime({
     store,
-    ports: { cic, storage: recordingPort(createLocalStoragePort(recorded.storage, (l) => logs.push(l)), storageCalls), notifier },
+    ports: {
+      cic,
+      storage: recordingPort(
+        createLocalStoragePort(recorded.storage, (l) => logs.push(l)),
+        storageCalls,
+      ),
+      notifier,
+    },
     clock,
     log: (line) => logs.push(line),
   });
@@ -129,8 +149,16 @@ function panel(): Panel {
 async function logOn(p: Panel, auth: Extract<Input, { kind: 'intent.logon' }>['auth']): Promise<void> {
   await p.intent({ kind: 'intent.server.select', server: SERVER });
   await p.intent({ kind: 'intent.logon', auth, alwaysUseAuthType: true });
-  assert.equal(p.store.getState().session.current.phase, 'active', JSON.stringify(p.store.getState().session.current));
-  await p.intent({ kind: 'intent.selectStation', choice: { kind: 'workstation', name: '7001' }, remember: true });
+  assert.equal(
+    p.store.getState().session.current.phase,
+    'active',
+    JSON.stringify(p.store.getState().session.current),
+  );
+  await p.intent({
+    kind: 'intent.selectStation',
+    choice: { kind: 'workstation', name: '7001' },
+    remember: true,
+  });
   await p.intent({ kind: 'intent.setRingMuted', muted: true });
 }
 
@@ -152,9 +180,18 @@ describe('credentials never reach storage or logs', () => {
         // The logon did happen, with the credential, on the wire only.
         assert.ok(p.cic.client !== null);
         const secret = auth.type === 'ic' ? PASSWORD : SSO_TOKEN;
-        assert.ok(JSON.stringify(p.wire.calls.map((c) => c.body)).includes(secret), 'the credential went to the server');
-        assert.ok(p.storageCalls.some((c) => Array.isArray(c) && c[0] === 'saveLogonPrefs'), 'the auth type was remembered');
-        assert.ok(p.storageCalls.some((c) => Array.isArray(c) && c[0] === 'saveUserPrefs'), 'user preferences were saved');
+        assert.ok(
+          JSON.stringify(p.wire.calls.map((c) => c.body)).includes(secret),
+          'the credential went to the server',
+        );
+        assert.ok(
+          p.storageCalls.some((c) => Array.isArray(c) && c[0] === 'saveLogonPrefs'),
+          'the auth type was remembered',
+        );
+        assert.ok(
+          p.storageCalls.some((c) => Array.isArray(c) && c[0] === 'saveUserPrefs'),
+          'user preferences were saved',
+        );
         assert.ok(p.writes.length >= 2, 'localStorage was written');
         assertNoSecret('a StoragePort call', p.storageCalls);
         assertNoSecret('a localStorage write', p.writes);
@@ -167,15 +204,29 @@ describe('credentials never reach storage or logs', () => {
 
   it('redactInput and redactEffect hide passwords', () => {
     const inputs: Input[] = [
-      { kind: 'intent.logon', auth: { type: 'ic', userId: 'agent1', password: PASSWORD }, alwaysUseAuthType: false },
-      { kind: 'intent.password.change', oldPassword: PASSWORD, newPassword: `${PASSWORD}2`, confirmPassword: `${PASSWORD}2` } as Input,
+      {
+        kind: 'intent.logon',
+        auth: { type: 'ic', userId: 'agent1', password: PASSWORD },
+        alwaysUseAuthType: false,
+      },
+      {
+        kind: 'intent.password.change',
+        oldPassword: PASSWORD,
+        newPassword: `${PASSWORD}2`,
+        confirmPassword: `${PASSWORD}2`,
+      } as Input,
     ];
     for (const input of inputs) {
       assertNoSecret(input.kind, redactInput(input));
       assert.ok(JSON.stringify(input).includes(PASSWORD), 'the original is untouched');
     }
     const effects: Effect[] = [
-      { kind: 'cic.logon', server: SERVER, auth: { type: 'ic', userId: 'agent1', password: PASSWORD } },
+      {
+        kind: 'cic.logon',
+        server: SERVER,
+        auth: { type: 'ic', userId: 'agent1', password: PASSWORD },
+        alternates: [],
+      },
       { kind: 'cic.changePassword', oldPassword: PASSWORD, newPassword: `${PASSWORD}2` },
     ];
     for (const effect of effects) assertNoSecret(effect.kind, redactEffect(effect));
@@ -202,10 +253,19 @@ describe('credentials never reach storage or logs', () => {
       },
     });
     const storage = createLocalStoragePort(recordingStorage().storage);
-    const runtime = startRuntime({ store, ports: { cic, storage, notifier }, clock, log: (line) => logs.push(line) });
+    const runtime = startRuntime({
+      store,
+      ports: { cic, storage, notifier },
+      clock,
+      log: (line) => logs.push(line),
+    });
     runtime.dispatch({ kind: 'intent.server.select', server: SERVER });
     await runtime.idle();
-    runtime.dispatch({ kind: 'intent.logon', auth: { type: 'ic', userId: 'agent1', password: PASSWORD }, alwaysUseAuthType: false });
+    runtime.dispatch({
+      kind: 'intent.logon',
+      auth: { type: 'ic', userId: 'agent1', password: PASSWORD },
+      alwaysUseAuthType: false,
+    });
     await runtime.idle();
     runtime.stop();
     const line = logs.find((l) => l.includes('cic.logon'));

@@ -115,6 +115,7 @@ export const server = {
       config: {
         server: patch.server === undefined ? SERVER : patch.server,
         allowedIdentityProviders: patch.allowedIdentityProviders ?? null,
+        alternateServers: [],
         allowedAuthTypes: patch.allowedAuthTypes ?? { ic: true, sso: true },
         queueRetentionSeconds: 120,
         wrapUpPromptSeconds: 60,

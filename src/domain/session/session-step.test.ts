@@ -88,7 +88,12 @@ describe('intent.logon', () => {
   it('emits cic.logon with the credentials but never keeps the password in state', () => {
     const r = run(atLogon(), logon);
     assert.deepEqual(ofKind(r.effects, 'cic.logon'), [
-      { kind: 'cic.logon', server: 'cic1.example.com', auth: { type: 'ic', userId: ME, password: 'secret' } },
+      {
+        kind: 'cic.logon',
+        server: 'cic1.example.com',
+        auth: { type: 'ic', userId: ME, password: 'secret' },
+        alternates: [],
+      },
     ]);
     assert.equal(r.state.session.current.phase, 'loggingOn');
     assert.equal(JSON.stringify(r.state).includes('secret'), false);

@@ -86,7 +86,7 @@ function logon(
     if (!offered || !allowed) return refuse(state, out, 'forbidden', 'identityProviderNotOffered');
     choice = { type: 'sso', identityProviderId: auth.identityProviderId };
   }
-  out.emit({ kind: 'cic.logon', server: session.server, auth });
+  out.emit({ kind: 'cic.logon', server: session.server, auth, alternates: state.config.alternateServers });
   const alwaysUse = input.alwaysUseAuthType ? choice : null;
   if (JSON.stringify(alwaysUse) !== JSON.stringify(session.logonPrefs.alwaysUse)) {
     out.emit({ kind: 'storage.saveLogonPrefs', prefs: { alwaysUse } });

@@ -21,6 +21,7 @@ export function logonInputs(options: AgentOptions = {}): Input[] {
       config: {
         server: 'cic1.example.com',
         allowedIdentityProviders: null,
+        alternateServers: [],
         allowedAuthTypes: { ic: true, sso: true },
         queueRetentionSeconds: 120,
         wrapUpPromptSeconds: 60,
