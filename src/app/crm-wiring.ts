@@ -50,6 +50,7 @@ export function createCrmWiring(
     interactionChanged: async (request) => (await adapter).interactionChanged(request),
     setPanelVisible: async (visible) => (await adapter).setPanelVisible(visible),
     saveLog: async (request) => (await adapter).saveLog(request),
+    findLog: async (request) => (await adapter).findLog(request),
     openRecord: async (recordId) => (await adapter).openRecord(recordId),
     setUtility: async (item) => (await adapter).setUtility(item),
     observe(listener: (observation: Observation) => void) {

@@ -222,12 +222,13 @@ export function startRuntime(options: RuntimeOptions): Runtime {
         );
       case 'crm.findLog':
         if (crm === undefined) return;
+        // A CRM that cannot look Tasks up cannot tell a lost create from a made one: never guess.
         if (crm.findLog === undefined)
           return feed({
-            kind: 'obs.crm.logFound',
+            kind: 'obs.crm.logFailed',
             interactionId: effect.interactionId,
             seq: effect.seq,
-            taskId: null,
+            message: 'this CRM cannot look up call logs',
           });
         return crm.findLog(effect).then(feed, (error: unknown) =>
           feed({

@@ -84,7 +84,7 @@ export interface CrmPort {
   ): Promise<Obs<'obs.crm.logSaved'> | Obs<'obs.crm.logFailed'>>;
   /**
    * Looks the interaction's Task up by `CallObject` before a create whose answer was lost is sent
-   * again. Optional: a CRM without it answers "not found" (the runtime's fallback).
+   * again. Optional: without it such a write fails and is retried (never guessed "not found").
    */
   findLog?(
     request: Omit<Extract<CrmEffect, { kind: 'crm.findLog' }>, 'kind'>,

@@ -31,6 +31,8 @@ export interface OpenCtiPortOptions {
 }
 
 export interface OpenCtiCrmPort extends CrmPort {
+  /** Looks a Task up by `CallObject` (`runApex` `CicCallLogLookup.findByCallObject`). */
+  findLog: NonNullable<CrmPort['findLog']>;
   /** Initialises Open CTI; resolves with the configuration (or `null` when unavailable). */
   start(): Promise<OpenCtiConfig | null>;
 }
