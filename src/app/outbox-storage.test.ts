@@ -147,6 +147,24 @@ describe('call-log persistence in the leading tab', () => {
     two.stop();
   });
 
+  it('explicit log-out: kept while a write is owed, cleared once nothing is owed or live', () => {
+    const storage = memoryStorage();
+    const p = page(storage, T0);
+    logOn(p, true);
+    p.store.dispatch(added('1', inbound('C', CONNECTED_CAPS), T0 + 1000));
+    const create = p.effects.filter((e) => e.kind === 'crm.saveLog').at(-1) as { seq: number };
+    p.store.dispatch({ kind: 'obs.crm.logSaved', interactionId: iid('1'), seq: create.seq, taskId: '00TDm0000000099IAA' });
+    p.store.dispatch(changed('1', { Eic_State: 'I', Eic_Capabilities: '0' }, T0 + 9000));
+    const update = p.effects.filter((e) => e.kind === 'crm.saveLog').at(-1) as { seq: number };
+    p.store.dispatch({ kind: 'intent.logout' });
+    p.store.dispatch({ kind: 'obs.session.ended', reason: 'loggedOff' });
+    assert.equal(p.store.getState().session.current.phase, 'signedOut');
+    assert.equal(storage.map.size, 1, 'the duration update is still owed');
+    p.store.dispatch({ kind: 'obs.crm.logSaved', interactionId: iid('1'), seq: update.seq, taskId: '00TDm0000000099IAA' });
+    assert.equal(storage.map.size, 0, 'nothing owed, nothing live: cleared');
+    p.stop();
+  });
+
   it('restores once per owner', async () => {
     const storage = memoryStorage();
     const one = page(storage, T0);
