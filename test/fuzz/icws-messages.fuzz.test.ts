@@ -63,7 +63,13 @@ interface Rig {
   store: Store<SoftphoneState, Input>;
   now: number;
   readonly failures: string[];
-  readonly counts: { parsed: number; unrecognized: number; rejected: number; observations: number; relogons: number };
+  readonly counts: {
+    parsed: number;
+    unrecognized: number;
+    rejected: number;
+    observations: number;
+    relogons: number;
+  };
   pump(): MessagePump;
   logon(): Promise<void>;
 }
@@ -86,7 +92,11 @@ async function createRig(): Promise<Rig> {
       return client.messages;
     },
     async logon() {
-      const result = await port.logon({ server: SERVER, auth: { type: 'ic', userId: ME, password: 'secret' } });
+      const result = await port.logon({
+        server: SERVER,
+        auth: { type: 'ic', userId: ME, password: 'secret' },
+        alternates: [],
+      });
       assert.equal(result.kind, 'obs.session.connected', JSON.stringify(result));
       const pump = rig.pump();
       pump.onMessage((message) => {
@@ -124,8 +134,10 @@ function wire(value: Json): unknown {
 function nextMessage(rng: Rng): Json {
   const roll = rng.next();
   if (roll < 0.1) return randomJson(rng, 4);
-  if (roll < 0.12) return { __type: rng.pick(sampleTypes()), isDelta: rng.chance(0.5), payload: deeplyNested(rng, 1500) };
-  if (roll < 0.14) return { __type: `urn:inin.com:unknown:${rng.int(5)}Message`, isDelta: true, data: randomJson(rng, 2) };
+  if (roll < 0.12)
+    return { __type: rng.pick(sampleTypes()), isDelta: rng.chance(0.5), payload: deeplyNested(rng, 1500) };
+  if (roll < 0.14)
+    return { __type: `urn:inin.com:unknown:${rng.int(5)}Message`, isDelta: true, data: randomJson(rng, 2) };
   const message: Message = validMessage(rng);
   if (roll < 0.45) return message;
   return mutate(rng, message);
@@ -141,7 +153,13 @@ function nextIntent(rng: Rng, state: SoftphoneState): Input {
     { kind: 'intent.hold', interactionId },
     { kind: 'intent.disconnect', interactionId },
     { kind: 'intent.assignWrapUp', interactionId, codeId: rng.pick(['W1', 'W2', 'W3']) },
-    { kind: 'intent.setStatus', statusId: rng.pick(['Available', 'At Lunch', 'constructor']) as never, notes: null, forwardNumber: null, until: null } as unknown as Input,
+    {
+      kind: 'intent.setStatus',
+      statusId: rng.pick(['Available', 'At Lunch', 'constructor']) as never,
+      notes: null,
+      forwardNumber: null,
+      until: null,
+    } as unknown as Input,
   ]);
 }
 
@@ -164,7 +182,6 @@ function checkState(rig: Rig, label: string): void {
   }
   for (const problem of problems) rig.failures.push(`${label}: ${problem}`);
 }
-
 
 describe('ICWS message fuzz', () => {
   const seed = seedFromEnv(DEFAULT_SEED);
@@ -189,7 +206,10 @@ describe('ICWS message fuzz', () => {
     for (const type of sampleTypes()) {
       for (let i = 0; i < 50; i++) {
         const parsed = parseMessage(wire(validMessage(rng, type)));
-        assert.ok(parsed.ok && !isUnrecognized(parsed.message), `${type}: ${JSON.stringify(parsed.ok ? null : parsed.issues)}`);
+        assert.ok(
+          parsed.ok && !isUnrecognized(parsed.message),
+          `${type}: ${JSON.stringify(parsed.ok ? null : parsed.issues)}`,
+        );
       }
     }
   });
@@ -243,12 +263,17 @@ describe('ICWS message fuzz', () => {
     assert.deepEqual(uncaught, [], 'no exception escaped');
     assert.deepEqual(rig.failures, []);
     assert.equal(delivered, COUNT);
-    assert.equal(parsed + rejected + unrecognized, COUNT, 'every message was parsed, rejected or unrecognized');
+    assert.equal(
+      parsed + rejected + unrecognized,
+      COUNT,
+      'every message was parsed, rejected or unrecognized',
+    );
     assert.ok(parsed > COUNT / 4 && rejected > COUNT / 10, 'the mix reaches both the schema and the domain');
   });
 
   it('still handles a normal call afterwards (offered → connected → disconnected → removed)', () => {
-    if (rig.store.getState().session.current.phase !== 'active') rig.store = createStore<SoftphoneState, Input>(loggedOn(), step);
+    if (rig.store.getState().session.current.phase !== 'active')
+      rig.store = createStore<SoftphoneState, Input>(loggedOn(), step);
     const earlier = rig.failures.length;
     const id = 'final-call-1';
     const attributes = (letter: string, text: string): Record<string, string> => ({
@@ -264,7 +289,14 @@ describe('ICWS message fuzz', () => {
     });
     const deliver = (body: Record<string, unknown>): void => {
       rig.now += 1_000;
-      rig.pump().deliver({ __type: 'urn:inin.com:queues:queueContentsMessage', isDelta: true, subscriptionId: 'my-interactions', ...body });
+      rig
+        .pump()
+        .deliver({
+          __type: 'urn:inin.com:queues:queueContentsMessage',
+          isDelta: true,
+          subscriptionId: 'my-interactions',
+          ...body,
+        });
       checkState(rig, `final call ${JSON.stringify(body).slice(0, 80)}`);
     };
     const row = () => selectInteractions(rig.store.getState()).find((r) => r.id === id);
