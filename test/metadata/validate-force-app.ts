@@ -45,6 +45,8 @@ export const EXPECTED_COMPONENTS: ReadonlyArray<{ type: string; fullName: string
   { type: 'AuraDefinitionBundle', fullName: 'CicOmniBridge' },
   { type: 'ApexClass', fullName: 'CicOmniBridgeController' },
   { type: 'ApexClass', fullName: 'CicOmniBridgeControllerTest' },
+  { type: 'ApexClass', fullName: 'CicCallLogLookup' },
+  { type: 'ApexClass', fullName: 'CicCallLogLookupTest' },
   { type: 'PermissionSet', fullName: 'CIC_Softphone_User' },
 ];
 export const BUNDLE_RESOURCE = 'softphone';
