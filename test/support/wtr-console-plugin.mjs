@@ -38,8 +38,13 @@ export function consolePlugin() {
         return { id, url: emulator.url, pageOrigin };
       }
       if (command === 'console:dom') {
-        const { url, selector, action, attribute } = /** @type {{ url: string, selector: string, action: 'click' | 'count' | 'text' | 'attr', attribute?: string }} */ (payload);
-        const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (/** @type {unknown} */ (session.browser));
+        const { url, selector, action, attribute } =
+          /** @type {{ url: string, selector: string, action: 'click' | 'count' | 'text' | 'attr', attribute?: string }} */ (
+            payload
+          );
+        const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (
+          /** @type {unknown} */ (session.browser)
+        );
         const page = browser.getPage(session.id);
         const frame = page.frames().find((f) => f.url().startsWith(`${url}/lightning/`));
         if (!frame) throw new Error(`no console page from ${url} is open`);
@@ -55,10 +60,18 @@ export function consolePlugin() {
       if (command === 'console:softphone') {
         // Acts in the softphone frame the console's utility bar holds, by ARIA role and accessible
         // name (Playwright's role locators pierce the panel's shadow roots), as an agent would.
-        const { url, role, name, action, value, exact } = /** @type {{ url: string, role: string, name?: string, action: 'click' | 'fill' | 'count' | 'text', value?: string, exact?: boolean }} */ (payload);
-        const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (/** @type {unknown} */ (session.browser));
+        const { url, role, name, action, value, exact, consoleIndex } =
+          /** @type {{ url: string, role: string, name?: string, action: 'click' | 'fill' | 'count' | 'text', value?: string, exact?: boolean, consoleIndex?: number }} */ (
+            payload
+          );
+        const browser = /** @type {{ getPage(id: string): import('playwright-core').Page }} */ (
+          /** @type {unknown} */ (session.browser)
+        );
         const page = browser.getPage(session.id);
-        const consoleFrame = page.frames().find((f) => f.url().startsWith(`${url}/lightning/`));
+        // With several console windows open, `consoleIndex` picks one (in page order).
+        const consoleFrame = page
+          .frames()
+          .filter((f) => !f.isDetached() && f.url().startsWith(`${url}/lightning/`))[consoleIndex ?? 0];
         if (!consoleFrame) throw new Error(`no console page from ${url} is open`);
         const frame = consoleFrame.childFrames()[0];
         if (!frame) throw new Error('the console holds no softphone frame');
@@ -69,7 +82,10 @@ export function consolePlugin() {
             ? frame.getByLabel(name ?? '', { exact: exact ?? false })
             : role === 'text'
               ? frame.getByText(name ?? '', { exact: exact ?? false })
-              : frame.getByRole(/** @type {Parameters<import('playwright-core').Frame['getByRole']>[0]} */ (role), name === undefined ? {} : { name, exact: exact ?? false });
+              : frame.getByRole(
+                  /** @type {Parameters<import('playwright-core').Frame['getByRole']>[0]} */ (role),
+                  name === undefined ? {} : { name, exact: exact ?? false },
+                );
         if (action === 'count') return locator.count();
         if (action === 'text') return locator.first().textContent({ timeout: 10000 });
         if (action === 'fill') {
