@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseXml, XmlError, type XmlElement } from './xml.js';
 
-export const callCenterItemSchema = z.object({ name: z.string(), label: z.string(), value: z.string() }).strict();
+export const callCenterItemSchema = z
+  .object({ name: z.string(), label: z.string(), value: z.string() })
+  .strict();
 export const callCenterSectionSchema = z
   .object({ name: z.string(), label: z.string(), items: z.array(callCenterItemSchema) })
   .strict();
@@ -31,7 +33,7 @@ export class CallCenterError extends Error {
 }
 
 /** `req` names Salesforce defines; any other `req…` name is reserved and rejected. */
-const KNOWN_REQ = new Set([
+export const KNOWN_REQ = new Set([
   'reqGeneralInfo',
   'reqInternalName',
   'reqDisplayName',
@@ -48,9 +50,18 @@ const KNOWN_REQ = new Set([
   'reqLongDistPrefix',
   'reqInternationalPrefix',
 ]);
-const RESERVED_WORDS = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);
-const NAME_RULE = /^[A-Za-z0-9]{1,40}$/;
-const REQUIRED_GENERAL = ['reqInternalName', 'reqDisplayName', 'reqAdapterUrl', 'reqUseApi', 'reqSoftphoneHeight', 'reqSoftphoneWidth'];
+/** Section and item names Salesforce reserves. */
+export const RESERVED_WORDS = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);
+/** Section and item names: 1–40 letters or digits. */
+export const NAME_RULE = /^[A-Za-z0-9]{1,40}$/;
+const REQUIRED_GENERAL = [
+  'reqInternalName',
+  'reqDisplayName',
+  'reqAdapterUrl',
+  'reqUseApi',
+  'reqSoftphoneHeight',
+  'reqSoftphoneWidth',
+];
 
 /** Checks a definition against the import-file rules. Returns every problem found. */
 export function validateCallCenter(def: CallCenterDefinition): string[] {
@@ -84,9 +95,12 @@ export function validateCallCenter(def: CallCenterDefinition): string[] {
     return problems;
   }
   const value = (name: string): string | undefined => general.items.find((i) => i.name === name)?.value;
-  for (const name of REQUIRED_GENERAL) if (value(name) === undefined) problems.push(`reqGeneralInfo: ${name} is required`);
-  if (general.items[0]?.name !== 'reqInternalName') problems.push('reqGeneralInfo: reqInternalName must have sortOrder 0');
-  if (general.items[1]?.name !== 'reqDisplayName') problems.push('reqGeneralInfo: reqDisplayName must have sortOrder 1');
+  for (const name of REQUIRED_GENERAL)
+    if (value(name) === undefined) problems.push(`reqGeneralInfo: ${name} is required`);
+  if (general.items[0]?.name !== 'reqInternalName')
+    problems.push('reqGeneralInfo: reqInternalName must have sortOrder 0');
+  if (general.items[1]?.name !== 'reqDisplayName')
+    problems.push('reqGeneralInfo: reqDisplayName must have sortOrder 1');
   const internal = value('reqInternalName');
   if (internal !== undefined && !/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(internal)) {
     problems.push('reqGeneralInfo: reqInternalName must be 1–40 letters or digits starting with a letter');
@@ -96,25 +110,33 @@ export function validateCallCenter(def: CallCenterDefinition): string[] {
     problems.push('reqGeneralInfo: reqDisplayName must be 1–1000 characters');
   }
   const useApi = value('reqUseApi');
-  if (useApi !== undefined && useApi !== 'true') problems.push('reqGeneralInfo: reqUseApi must be "true" for Open CTI');
+  if (useApi !== undefined && useApi !== 'true')
+    problems.push('reqGeneralInfo: reqUseApi must be "true" for Open CTI');
   const mode = value('reqSalesforceCompatibilityMode');
   if (mode !== undefined && !['Classic', 'Lightning', 'Classic_and_Lightning'].includes(mode)) {
-    problems.push(`reqGeneralInfo: reqSalesforceCompatibilityMode "${mode}" is not Classic, Lightning or Classic_and_Lightning`);
+    problems.push(
+      `reqGeneralInfo: reqSalesforceCompatibilityMode "${mode}" is not Classic, Lightning or Classic_and_Lightning`,
+    );
   } else if (mode === undefined || mode === 'Classic') {
-    problems.push('reqGeneralInfo: reqSalesforceCompatibilityMode must be Lightning or Classic_and_Lightning, or the softphone is not shown in Lightning Experience');
+    problems.push(
+      'reqGeneralInfo: reqSalesforceCompatibilityMode must be Lightning or Classic_and_Lightning, or the softphone is not shown in Lightning Experience',
+    );
   }
   const range = (name: string, min: number, max: number): void => {
     const v = value(name);
     if (v === undefined) return;
     const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || n > max) problems.push(`reqGeneralInfo: ${name} must be a whole number of pixels from ${min} to ${max}`);
+    if (!/^\d+$/.test(v) || n < min || n > max)
+      problems.push(`reqGeneralInfo: ${name} must be a whole number of pixels from ${min} to ${max}`);
   };
   range('reqSoftphoneHeight', 240, 2560);
   range('reqSoftphoneWidth', 200, 1920);
   const standby = value('reqStandbyUrl');
   const timeout = value('reqTimeout');
-  if ((standby === undefined) !== (timeout === undefined)) problems.push('reqGeneralInfo: reqStandbyUrl and reqTimeout go together');
-  if (timeout !== undefined && !/^\d+$/.test(timeout)) problems.push('reqGeneralInfo: reqTimeout must be milliseconds');
+  if ((standby === undefined) !== (timeout === undefined))
+    problems.push('reqGeneralInfo: reqStandbyUrl and reqTimeout go together');
+  if (timeout !== undefined && !/^\d+$/.test(timeout))
+    problems.push('reqGeneralInfo: reqTimeout must be milliseconds');
   return problems;
 }
 
@@ -133,28 +155,44 @@ export function parseCallCenterXml(xml: string): CallCenterDefinition {
     const withOrder = elements.map((e) => ({ e, order: e.attributes['sortOrder'] }));
     for (const { e, order } of withOrder) {
       if (order === undefined || !/^\d+$/.test(order)) {
-        problems.push(`${where} <${e.name} name="${e.attributes['name'] ?? ''}">: sortOrder must be a non-negative integer`);
+        problems.push(
+          `${where} <${e.name} name="${e.attributes['name'] ?? ''}">: sortOrder must be a non-negative integer`,
+        );
       }
     }
     const orders = withOrder.map((x) => Number(x.order)).sort((a, b) => a - b);
-    if (orders.some((o, i) => o !== i)) problems.push(`${where}: sortOrder values must be 0, 1, 2, … without gaps or repeats`);
+    if (orders.some((o, i) => o !== i))
+      problems.push(`${where}: sortOrder values must be 0, 1, 2, … without gaps or repeats`);
     return withOrder.sort((a, b) => Number(a.order) - Number(b.order)).map((x) => x.e);
   };
   const sections: CallCenterSection[] = [];
   for (const child of root.children) {
-    if (child.name !== 'section') problems.push(`<callCenter> may contain only <section>, found <${child.name}>`);
+    if (child.name !== 'section')
+      problems.push(`<callCenter> may contain only <section>, found <${child.name}>`);
   }
-  for (const section of ordered(root.children.filter((c) => c.name === 'section'), '<callCenter>')) {
+  for (const section of ordered(
+    root.children.filter((c) => c.name === 'section'),
+    '<callCenter>',
+  )) {
     const name = section.attributes['name'] ?? '';
     if (section.attributes['name'] === undefined) problems.push('a <section> has no name');
     const items = [];
     for (const child of section.children) {
-      if (child.name !== 'item') problems.push(`section ${name}: may contain only <item>, found <${child.name}>`);
+      if (child.name !== 'item')
+        problems.push(`section ${name}: may contain only <item>, found <${child.name}>`);
     }
-    for (const item of ordered(section.children.filter((c) => c.name === 'item'), `section ${name}`)) {
+    for (const item of ordered(
+      section.children.filter((c) => c.name === 'item'),
+      `section ${name}`,
+    )) {
       if (item.attributes['name'] === undefined) problems.push(`section ${name}: an <item> has no name`);
-      if (item.children.length > 0) problems.push(`section ${name} item ${item.attributes['name'] ?? ''}: items hold text only`);
-      items.push({ name: item.attributes['name'] ?? '', label: item.attributes['label'] ?? '', value: item.text.trim() });
+      if (item.children.length > 0)
+        problems.push(`section ${name} item ${item.attributes['name'] ?? ''}: items hold text only`);
+      items.push({
+        name: item.attributes['name'] ?? '',
+        label: item.attributes['label'] ?? '',
+        value: item.text.trim(),
+      });
     }
     sections.push({ name, label: section.attributes['label'] ?? '', items });
   }
@@ -180,14 +218,22 @@ export function loadCallCenter(source: string | unknown): CallCenterDefinition {
     }
   }
   const parsed = callCenterDefinitionSchema.safeParse(raw);
-  if (!parsed.success) throw new CallCenterError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new CallCenterError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   const problems = validateCallCenter(parsed.data);
   if (problems.length > 0) throw new CallCenterError(problems);
   return parsed.data;
 }
 
 /** Sets (or adds) one item's value, addressed as `/section/item`. */
-export function withSetting(def: CallCenterDefinition, path: string, value: string, label?: string): CallCenterDefinition {
+export function withSetting(
+  def: CallCenterDefinition,
+  path: string,
+  value: string,
+  label?: string,
+): CallCenterDefinition {
   const m = /^\/([^/]+)\/([^/]+)$/.exec(path);
   if (!m) throw new CallCenterError([`setting path "${path}" must look like /section/item`]);
   const [, sectionName, itemName] = m as unknown as [string, string, string];
@@ -209,7 +255,9 @@ export function flattenCallCenter(def: CallCenterDefinition): Record<string, str
     '/internalNameLabel': def.internalNameLabel,
     '/displayNameLabel': def.displayNameLabel,
   };
-  const display = def.sections.find((s) => s.name === 'reqGeneralInfo')?.items.find((i) => i.name === 'reqDisplayName');
+  const display = def.sections
+    .find((s) => s.name === 'reqGeneralInfo')
+    ?.items.find((i) => i.name === 'reqDisplayName');
   if (display) out['/label'] = display.value;
   def.sections.forEach((section, i) => {
     out[`/${section.name}/label`] = section.label;
@@ -244,7 +292,11 @@ export function demoCallCenter(adapterUrl: string, cicServerUrl: string): CallCe
           { name: 'reqUseApi', label: 'Use CTI API', value: 'true' },
           { name: 'reqSoftphoneHeight', label: 'Softphone Height', value: '520' },
           { name: 'reqSoftphoneWidth', label: 'Softphone Width', value: '340' },
-          { name: 'reqSalesforceCompatibilityMode', label: 'Salesforce Compatibility Mode', value: 'Lightning' },
+          {
+            name: 'reqSalesforceCompatibilityMode',
+            label: 'Salesforce Compatibility Mode',
+            value: 'Lightning',
+          },
         ],
       },
       {

@@ -17,25 +17,15 @@ import {
   type Input,
   type Intent,
   type SoftphoneState,
-  type StoragePort,
   type Store,
 } from '../../src/domain/index.js';
 import { startRuntime, type Runtime } from '../../src/app/runtime.js';
 import { createCicPort, type IcwsCicPort } from '../../src/cic/port.js';
 import type { ReconnectOptions } from '../../src/cic/reconnect.js';
+import { intervalClock, memoryStorage, silentNotifier, untilState } from './support.js';
 
 const WAIT_MS = 20_000;
 
-function memoryStorage(): StoragePort {
-  return {
-    loadUserPrefs: (userId) => Promise.resolve({ kind: 'obs.storage.userPrefs', userId, prefs: null }),
-    saveUserPrefs: () => Promise.resolve(),
-    loadLogonPrefs: () => Promise.resolve({ kind: 'obs.storage.logonPrefs', prefs: null }),
-    saveLogonPrefs: () => Promise.resolve(),
-  };
-}
-
-/** mulberry32, so backoff jitter is the same every run. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -74,21 +64,11 @@ function panel(options: { reconnect?: ReconnectOptions; singleSignOn?: () => Pro
     reconnect: { random: seeded(5), baseMs: 50, capMs: 400, ...options.reconnect },
     ...(options.singleSignOn ? { singleSignOn: options.singleSignOn } : {}),
   });
-  const timers = new Set<NodeJS.Timeout>();
+  const clock = intervalClock();
   const runtime = startRuntime({
     store,
-    ports: { cic, storage: memoryStorage(), notifier: { startRing() {}, stopRing() {}, notify() {} } },
-    clock: {
-      now: () => Date.now(),
-      every(ms, callback) {
-        const t = setInterval(callback, ms);
-        timers.add(t);
-        return () => {
-          clearInterval(t);
-          timers.delete(t);
-        };
-      },
-    },
+    ports: { cic, storage: memoryStorage(), notifier: silentNotifier },
+    clock,
   });
   return {
     store,
@@ -97,27 +77,10 @@ function panel(options: { reconnect?: ReconnectOptions; singleSignOn?: () => Pro
     pops,
     inputs,
     intent: (intent) => runtime.dispatch(intent),
-    until: (test, what) =>
-      new Promise((resolve, reject) => {
-        if (test(store.getState())) return resolve(store.getState());
-        const deadline = setTimeout(() => {
-          off();
-          reject(
-            new Error(
-              `timed out waiting for ${what}; session ${JSON.stringify(store.getState().session.current.phase)}`,
-            ),
-          );
-        }, WAIT_MS);
-        const off = store.subscribe(() => {
-          if (!test(store.getState())) return;
-          clearTimeout(deadline);
-          off();
-          resolve(store.getState());
-        });
-      }),
+    until: (test, what) => untilState(store, test, what, WAIT_MS),
     async close() {
       runtime.stop();
-      for (const t of timers) clearInterval(t);
+      clock.stop();
       await cic.logoff().catch(() => undefined);
     },
   };

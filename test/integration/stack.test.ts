@@ -16,24 +16,11 @@ import {
   type Input,
   type Intent,
   type SoftphoneState,
-  type StoragePort,
   type Store,
 } from '../../src/domain/index.js';
 import { startRuntime, type Runtime } from '../../src/app/runtime.js';
 import { createCicPort } from '../../src/cic/port.js';
-
-function memoryStorage(): StoragePort {
-  const prefs = new Map<string, unknown>();
-  return {
-    loadUserPrefs: (userId) => Promise.resolve({ kind: 'obs.storage.userPrefs', userId, prefs: null }),
-    saveUserPrefs: (userId, value) => {
-      prefs.set(userId, value);
-      return Promise.resolve();
-    },
-    loadLogonPrefs: () => Promise.resolve({ kind: 'obs.storage.logonPrefs', prefs: null }),
-    saveLogonPrefs: () => Promise.resolve(),
-  };
-}
+import { intervalClock, memoryStorage, silentNotifier, untilState } from './support.js';
 
 interface Panel {
   readonly store: Store;
@@ -42,51 +29,22 @@ interface Panel {
   until(test: (state: SoftphoneState) => boolean, what: string): Promise<SoftphoneState>;
 }
 
-function panel(sim: RunningSimulator): Panel {
+function panel(): Panel {
   const store = createStore<SoftphoneState, Input>(initialSoftphoneState(), step);
   const cic = createCicPort({
     applicationName: 'Stack test',
     messaging: { heartbeatIntervalMs: 0, pollIntervalMs: 20, reconnectDelayMs: 20 },
   });
-  const timers = new Set<NodeJS.Timeout>();
   const runtime = startRuntime({
     store,
-    ports: { cic, storage: memoryStorage(), notifier: { startRing() {}, stopRing() {}, notify() {} } },
-    clock: {
-      now: () => Date.now(),
-      every(ms, callback) {
-        const t = setInterval(callback, ms);
-        timers.add(t);
-        return () => {
-          clearInterval(t);
-          timers.delete(t);
-        };
-      },
-    },
+    ports: { cic, storage: memoryStorage(), notifier: silentNotifier },
+    clock: intervalClock(),
   });
-  void sim;
   return {
     store,
     runtime,
     intent: (intent) => runtime.dispatch(intent),
-    until: (test, what) =>
-      new Promise((resolve, reject) => {
-        if (test(store.getState())) return resolve(store.getState());
-        const deadline = setTimeout(() => {
-          off();
-          reject(
-            new Error(
-              `timed out waiting for ${what} (phase ${store.getState().session.current.phase}, error ${store.getState().session.error ?? 'none'})`,
-            ),
-          );
-        }, 10_000);
-        const off = store.subscribe(() => {
-          if (!test(store.getState())) return;
-          clearTimeout(deadline);
-          off();
-          resolve(store.getState());
-        });
-      }),
+    until: (test, what) => untilState(store, test, what, 10_000),
   };
 }
 
@@ -101,7 +59,7 @@ async function control<T>(sim: RunningSimulator, method: string, path: string, b
 }
 
 async function logOn(sim: RunningSimulator, userId: string, station: string): Promise<Panel> {
-  const p = panel(sim);
+  const p = panel();
   p.intent({ kind: 'intent.server.select', server: sim.url });
   await p.until((s) => s.session.serverInfo !== null, 'server info');
   p.intent({
@@ -162,7 +120,7 @@ describe('stack: domain + runtime + ICWS port against the simulator', () => {
   });
 
   it('logs on through a configured alternate when the named server is unreachable', async () => {
-    const agent = panel(sim);
+    const agent = panel();
     const dead = 'http://127.0.0.1:9';
     agent.store.dispatch({
       kind: 'obs.panel.config',

@@ -3,30 +3,12 @@
  * rules for call-center definitions (names, reserved words, the required `reqGeneralInfo` items,
  * Lightning panel sizes, standby pair) and the softphone's own settings (call-center-settings.ts).
  */
+// The call-center naming rules are the console emulator's: one definition for both.
+import { KNOWN_REQ, NAME_RULE, RESERVED_WORDS } from '../../sim/crm/call-center.js';
 import type { CallCenterModel } from './call-center-model.js';
 import { settingOf } from './call-center-model.js';
 import { crossSettingProblems, OUR_SETTINGS, relativeUrlProblem } from './call-center-settings.js';
 
-/** `req` names Salesforce defines for call centers; other `req…` names are reserved. */
-export const SALESFORCE_REQ_NAMES = new Set([
-  'reqGeneralInfo',
-  'reqInternalName',
-  'reqDisplayName',
-  'reqAdapterUrl',
-  'reqUseApi',
-  'reqSoftphoneHeight',
-  'reqSoftphoneWidth',
-  'reqSalesforceCompatibilityMode',
-  'reqStandbyUrl',
-  'reqTimeout',
-  'reqDescription',
-  'reqDialingOptions',
-  'reqOutsidePrefix',
-  'reqLongDistPrefix',
-  'reqInternationalPrefix',
-]);
-const RESERVED_WORDS = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);
-const NAME_RULE = /^[A-Za-z0-9]{1,40}$/;
 export const INTERNAL_NAME_RULE = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 /** Lightning Experience panel limits (setSoftphonePanelHeight/Width and the call-center file). */
 export const LIGHTNING_HEIGHT = { min: 240, max: 2560 } as const;
@@ -58,7 +40,7 @@ function nameProblems(model: CallCenterModel): string[] {
   const checkName = (name: string, where: string): void => {
     if (!NAME_RULE.test(name)) problems.push(`${where}: name "${name}" must be 1–40 letters or digits`);
     if (RESERVED_WORDS.has(name.toLowerCase())) problems.push(`${where}: "${name}" is a reserved word`);
-    if (name.startsWith('req') && !SALESFORCE_REQ_NAMES.has(name))
+    if (name.startsWith('req') && !KNOWN_REQ.has(name))
       problems.push(`${where}: the "req" prefix is reserved for Salesforce-defined names ("${name}")`);
   };
   const sections = new Set<string>();

@@ -14,29 +14,20 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  addConsoleWindow,
+  agent,
+  eventually,
+  json,
+  openCtiLog,
+  PAT_CONTACT,
+  simState,
+  type Console,
+  type LogEntry,
+  type Sim,
+  type Task,
+} from './support.js';
 
-interface Sim {
-  readonly id: string;
-  readonly url: string;
-}
-interface Console {
-  readonly id: string;
-  readonly url: string;
-}
-interface Task {
-  readonly Id: string;
-  readonly CallObject?: string;
-  readonly CallDisposition?: string | null;
-  readonly CallDurationInSeconds?: number | null;
-  readonly TaskSubtype?: string;
-  readonly WhoId?: string | null;
-  readonly Subject?: string;
-}
-interface LogEntry {
-  readonly method: string;
-  readonly args: Record<string, unknown>;
-  readonly response: { success: boolean };
-}
 interface ConsoleAnswer {
   readonly kind?: string;
   readonly response?: { returnValue?: { recordId?: unknown } | null; errors?: { description?: string }[] };
@@ -45,38 +36,10 @@ interface ConsoleAnswer {
 /** The description of the `/faults` failure the third case injects. */
 const LOST = 'the create never reached Salesforce';
 
-const PAT_CONTACT = '003Dm0000000001IAA';
-
-async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${await response.text()}`);
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  for (let i = 0; i < 300; i += 1) {
-    const value = await probe();
-    if (value !== null && value !== undefined && value !== false) return value;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
 const tasksFor = async (c: Console, id: string): Promise<Task[]> =>
-  (await json<{ tasks: Task[] }>('GET', `${c.url}/__console/v1/tasks`)).tasks.filter((t) => t.CallObject === id);
-const openCtiLog = async (c: Console): Promise<LogEntry[]> =>
-  (await json<{ entries: LogEntry[] }>('GET', `${c.url}/__console/v1/opencti-log`)).entries;
-const simState = async (sim: Sim, id: string): Promise<string | undefined> =>
-  (
-    await json<{ interactions: { interactionId: string; attributes: Record<string, string> }[] }>(
-      'GET',
-      `${sim.url}/sim/v1/state`,
-    )
-  ).interactions.find((i) => i.interactionId === id)?.attributes['Eic_State'];
+  (await json<{ tasks: Task[] }>('GET', `${c.url}/__console/v1/tasks`)).tasks.filter(
+    (t) => t.CallObject === id,
+  );
 /** Task creates the panel sent for an interaction (valid or not). */
 const creates = async (c: Console, id: string): Promise<LogEntry[]> =>
   (await openCtiLog(c)).filter((e) => {
@@ -84,34 +47,9 @@ const creates = async (c: Console, id: string): Promise<LogEntry[]> =>
     return e.method === 'saveLog' && value?.['entityApiName'] === 'Task' && value['CallObject'] === id;
   });
 
-function agent(c: Console) {
-  const act = (role: string, name: string | undefined, action: string, value?: string, exact?: boolean) =>
-    executeServerCommand('console:softphone', { url: c.url, role, name, action, value, exact });
-  return {
-    click: (role: string, name: string, exact = true) => act(role, name, 'click', undefined, exact),
-    fill: (label: string, value: string) => act('label', label, 'fill', value, false),
-    count: async (role: string, name?: string) => (await act(role, name, 'count')) as number,
-  };
-}
-
 /** Opens the agent's Salesforce page (a console window) and waits for the panel in it. */
 async function openPage(c: Console): Promise<HTMLIFrameElement> {
-  const loaded = new Promise<void>((resolve, reject) => {
-    const listener = (event: MessageEvent): void => {
-      const data = event.data as { fixture?: string; error?: string } | null;
-      if (data?.fixture === 'softphone-loaded') resolve();
-      else if (data?.fixture === 'softphone-failed') reject(new Error(data.error));
-      else return;
-      window.removeEventListener('message', listener);
-    };
-    window.addEventListener('message', listener);
-  });
-  const frame = document.createElement('iframe');
-  frame.style.width = '1200px';
-  frame.style.height = '800px';
-  frame.src = `${c.url}/lightning/page/home`;
-  document.body.append(frame);
-  await loaded;
+  const frame = await addConsoleWindow(c);
   await json('POST', `${c.url}/__console/v1/utility/toggle`, { open: true });
   return frame;
 }
@@ -159,8 +97,14 @@ async function logOn(sim: Sim, c: Console, enableCount: number): Promise<void> {
   // The first log-on picks the station; afterwards the stored preference may be offered or used.
   const station = await eventually('the station form or the session', async () => {
     if ((await a.count('label', 'Workstation name')) > 0) return 'form';
-    const state = await json<{ sessions: { userId: string; station: { id: string } | null }[] }>('GET', `${sim.url}/sim/v1/state`);
-    return state.sessions.filter((s) => s.userId === 'agent1' && s.station?.id === 'WS01').length >= enableCount ? 'done' : null;
+    const state = await json<{ sessions: { userId: string; station: { id: string } | null }[] }>(
+      'GET',
+      `${sim.url}/sim/v1/state`,
+    );
+    return state.sessions.filter((s) => s.userId === 'agent1' && s.station?.id === 'WS01').length >=
+      enableCount
+      ? 'done'
+      : null;
   });
   if (station === 'form') {
     await a.fill('Workstation name', 'WS01');
@@ -168,7 +112,9 @@ async function logOn(sim: Sim, c: Console, enableCount: number): Promise<void> {
   }
   await eventually(
     'Open CTI ready in this page',
-    async () => (await openCtiLog(c)).filter((e) => e.method === 'enableClickToDial' && e.response.success).length >= enableCount,
+    async () =>
+      (await openCtiLog(c)).filter((e) => e.method === 'enableClickToDial' && e.response.success).length >=
+      enableCount,
   );
 }
 
@@ -247,9 +193,8 @@ describe('durable call logs: the page is killed mid-call and opened again', () =
       const list = await tasksFor(c, id);
       return list.length > 0 ? list : null;
     });
-    await eventually(
-      'the create confirmed to the panel',
-      async () => (await openCtiLog(c)).some((e) => e.method === 'refreshView'),
+    await eventually('the create confirmed to the panel', async () =>
+      (await openCtiLog(c)).some((e) => e.method === 'refreshView'),
     );
     await killAndReopen();
     const task = await endAndCheck(id);
@@ -278,7 +223,12 @@ describe('durable call logs: the page is killed mid-call and opened again', () =
   });
 
   it('while the create was in flight and never reached Salesforce: looked up, not found, created once', async () => {
-    await json('POST', `${c.url}/__console/v1/faults`, { method: 'saveLog', code: 'GENERIC_ERROR', description: LOST, times: 1 });
+    await json('POST', `${c.url}/__console/v1/faults`, {
+      method: 'saveLog',
+      code: 'GENERIC_ERROR',
+      description: LOST,
+      times: 1,
+    });
     let lost = { dropped: 0 };
     const id = await connectedCall((panel) => {
       lost = loseSaveLogAnswers(panel);
@@ -292,11 +242,18 @@ describe('durable call logs: the page is killed mid-call and opened again', () =
       'created once, after the lookup',
     ).to.have.length(1);
     const log = await openCtiLog(c);
-    const lookupAt = log.findIndex((e) => e.method === 'runApex' && e.args['apexClass'] === 'CicCallLogLookup');
+    const lookupAt = log.findIndex(
+      (e) => e.method === 'runApex' && e.args['apexClass'] === 'CicCallLogLookup',
+    );
     // The create that made the Task (the first one failed on purpose).
     const createAt = log.findIndex((e) => {
       const value = e.args['value'] as Record<string, unknown> | undefined;
-      return e.method === 'saveLog' && e.response.success && value?.['entityApiName'] === 'Task' && value['CallObject'] === id;
+      return (
+        e.method === 'saveLog' &&
+        e.response.success &&
+        value?.['entityApiName'] === 'Task' &&
+        value['CallObject'] === id
+      );
     });
     expect(lookupAt).to.be.greaterThan(-1);
     expect(createAt).to.be.greaterThan(-1);
